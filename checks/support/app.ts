@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RequestListener } from 'node:http';
+import { LearnerCodeError, asLearnerCodeError } from './learner-code.js';
+import { shortPath } from '../../runner/lib/paths.js';
+
+export interface LogEntry {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  /** Everything the app passed to the logger, message and fields alike. */
+  args: unknown[];
+  /** `args` as one searchable string. */
+  text: string;
+}
+
+/** A logger that records what the app logs, so checks can look at it. */
+export function recordingLogger() {
+  const entries: LogEntry[] = [];
+  const record =
+    (level: LogEntry['level']) =>
+    (...args: unknown[]) => {
+      entries.push({ level, args, text: args.map(stringify).join(' ') });
+    };
+  return {
+    entries,
+    logger: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') },
+  };
+}
+
+function stringify(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Error) return `${value.name}: ${value.message}\n${value.stack ?? ''}`;
+  try {
+    return JSON.stringify(value, (_k, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v));
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * What every check passes to `createApp(deps)`. It is a superset of what any step needs:
+ * an app takes the dependencies it uses and ignores the rest.
+ */
+export interface TestDeps {
+  config: { env: 'test'; port: number; [key: string]: unknown };
+  logger: ReturnType<typeof recordingLogger>['logger'];
+  clock: () => Date;
+  [key: string]: unknown;
+}
+
+export interface LoadedApp {
+  app: RequestListener;
+  logs: LogEntry[];
+  deps: TestDeps;
+}
+
+/** Imports a module of the learner's project, turning any failure into one clear line. */
+export async function importFromTarget<T>(dir: string, relative: string): Promise<T> {
+  const file = path.join(dir, relative);
+  if (!fs.existsSync(file)) {
+    throw new LearnerCodeError(`${shortPath(file)} does not exist: the step contract needs it (see docs/01-server.md#the-step-contract).`);
+  }
+  try {
+    return (await import(pathToFileURL(file).href)) as T;
+  } catch (err) {
+    throw asLearnerCodeError(err, dir, shortPath(file));
+  }
+}
+
+/**
+ * Builds a fresh app from the target's `src/app.ts` with recording deps. `overrides` replace
+ * single dependencies, e.g. a clock that throws.
+ */
+export async function loadApp(dir: string, overrides: Partial<TestDeps> = {}): Promise<LoadedApp> {
+  const mod = await importFromTarget<{ createApp?: unknown }>(dir, 'src/app.ts');
+  if (typeof mod.createApp !== 'function') {
+    throw new LearnerCodeError(
+      `${shortPath(path.join(dir, 'src/app.ts'))} must export a function createApp(deps) (got ${typeof mod.createApp}); see docs/01-server.md#the-step-contract`,
+    );
+  }
+  const { entries, logger } = recordingLogger();
+  const deps: TestDeps = { config: { env: 'test', port: 0 }, logger, clock: () => new Date(), ...overrides };
+  let app: unknown;
+  try {
+    app = await (mod.createApp as (d: TestDeps) => unknown)(deps);
+  } catch (err) {
+    throw asLearnerCodeError(err, dir, 'createApp(deps)');
+  }
+  if (typeof app !== 'function') {
+    throw new LearnerCodeError(
+      `createApp(deps) must return the Express app (a request handler function), got ${app === null ? 'null' : typeof app}; see docs/01-server.md#the-step-contract`,
+    );
+  }
+  return { app: app as RequestListener, logs: entries, deps };
+}

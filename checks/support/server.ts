@@ -1,0 +1,64 @@
+import { freePort, killTree, startTsProcess, waitForHttp, NotReadyError, type ManagedProcess } from '../../runner/lib/processes.js';
+import { fail } from './expect.js';
+import { locateInDir } from './learner-code.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  proc: ManagedProcess;
+  /** The last lines the server printed. */
+  logs(): string[];
+  stop(): Promise<void>;
+}
+
+const running = new Set<ManagedProcess>();
+// A check run that is torn down early must not leave learner servers behind.
+process.once('exit', () => running.forEach((p) => killTree(p.child)));
+
+export interface StartServerOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Set PORT in the environment (default). Step 00 turns this off to test that .env is read. */
+  passPort?: boolean;
+  /** Use this port instead of a fresh free one. */
+  port?: number;
+  timeoutMs?: number;
+  lesson?: string;
+}
+
+/**
+ * Starts the target's `src/server.ts` as its own process on a free port and waits until it
+ * answers HTTP. A server that crashes or never listens fails the check with its last log lines.
+ */
+export async function startServer(dir: string, options: StartServerOptions = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...options.env };
+  if (options.passPort !== false) env.PORT = String(port);
+  const proc = startTsProcess({ cwd: dir, env });
+  running.add(proc);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(url, proc, options.timeoutMs ?? 10_000);
+  } catch (err) {
+    await proc.stop(500);
+    running.delete(proc);
+    if (err instanceof NotReadyError) {
+      const where = locateInDir({ stack: err.logs.join('\n') }, dir);
+      fail({
+        expected: `npx tsx src/server.ts to start and answer HTTP on port ${port}`,
+        got: `${err.message}${where ? ` — see ${where}` : ''}${err.logs.length ? `\n          last output:\n          | ${err.logs.join('\n          | ')}` : ''}`,
+        lesson: options.lesson,
+      });
+    }
+    throw err;
+  }
+  return {
+    url,
+    port,
+    proc,
+    logs: () => proc.logs.last(),
+    stop: async () => {
+      await proc.stop();
+      running.delete(proc);
+    },
+  };
+}

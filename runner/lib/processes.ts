@@ -1,0 +1,163 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { tsxLoader } from './paths.js';
+
+const isWindows = process.platform === 'win32';
+
+/** Asks the OS for a free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** True when nothing listens on the port yet. */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Kills a process and everything it started. With `group` the child was spawned detached
+ * (its own process group on POSIX), so the whole group goes at once.
+ */
+export function killTree(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL', group = false): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    if (isWindows) {
+      spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    } else if (group) {
+      process.kill(-child.pid, signal);
+    } else {
+      child.kill(signal);
+    }
+  } catch {
+    // Already gone: nothing to kill.
+  }
+}
+
+/** Keeps the last lines a process printed, to attach to whatever went wrong. */
+export class LogTail {
+  private lines: string[] = [];
+  private partial = '';
+  constructor(private readonly max = 40) {}
+
+  push(chunk: Buffer | string): void {
+    const text = this.partial + chunk.toString();
+    const parts = text.split(/\r?\n/);
+    this.partial = parts.pop() ?? '';
+    for (const line of parts) this.add(line);
+  }
+
+  private add(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length > this.max) this.lines.shift();
+  }
+
+  last(n = this.max): string[] {
+    const all = this.partial ? [...this.lines, this.partial] : this.lines;
+    return all.slice(-n);
+  }
+}
+
+export interface ManagedProcess {
+  child: ChildProcess;
+  logs: LogTail;
+  /** Resolves with the exit code (or signal name) when the process ends. */
+  exited: Promise<number | string>;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface StartOptions {
+  /** The folder the process runs in. */
+  cwd: string;
+  /** The TypeScript entry, relative to cwd. */
+  entry?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Own process group, so the whole tree can be killed at once (POSIX). */
+  group?: boolean;
+  /** Also copy output to this function as it arrives. */
+  onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
+}
+
+/** Runs a TypeScript entry (`src/server.ts`) with Node and tsx, capturing its output. */
+export function startTsProcess(options: StartOptions): ManagedProcess {
+  const entry = options.entry ?? path.join('src', 'server.ts');
+  const child = spawn(process.execPath, ['--import', tsxLoader, '--enable-source-maps', entry], {
+    cwd: options.cwd,
+    env: { ...process.env, FORCE_COLOR: '0', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: Boolean(options.group) && !isWindows,
+    windowsHide: true,
+  });
+  const logs = new LogTail();
+  for (const stream of ['stdout', 'stderr'] as const) {
+    child[stream]?.on('data', (chunk: Buffer) => {
+      logs.push(chunk);
+      options.onOutput?.(chunk.toString(), stream);
+    });
+  }
+  const exited = new Promise<number | string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+    child.once('error', (err) => {
+      logs.push(`could not start: ${err.message}\n`);
+      resolve('spawn-error');
+    });
+  });
+  const stop = async (graceMs = 2000): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    killTree(child, 'SIGTERM', options.group);
+    const timer = setTimeout(() => killTree(child, 'SIGKILL', options.group), graceMs);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { child, logs, exited, stop };
+}
+
+export class NotReadyError extends Error {
+  constructor(
+    message: string,
+    readonly logs: string[],
+  ) {
+    super(message);
+    this.name = 'NotReadyError';
+  }
+}
+
+/**
+ * Polls until something answers HTTP on the URL (any status counts: the server is up). Fails
+ * early when the process exits, and after `timeoutMs` otherwise. Never a fixed sleep.
+ */
+export async function waitForHttp(url: string, proc: ManagedProcess, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitedWith: number | string | undefined;
+  void proc.exited.then((code) => {
+    exitedWith = code;
+  });
+  let delay = 25;
+  while (Date.now() < deadline) {
+    if (exitedWith !== undefined) {
+      throw new NotReadyError(`the server exited (code ${exitedWith}) before it answered on ${url}`, proc.logs.last(15));
+    }
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1000), redirect: 'manual' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 200);
+    }
+  }
+  throw new NotReadyError(`the server did not answer on ${url} within ${timeoutMs / 1000} s (does it call app.listen(PORT)?)`, proc.logs.last(15));
+}

@@ -1,0 +1,194 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, dirs, scratchDir, tsxLoader, shortPath } from './paths.js';
+import { killTree, LogTail } from './processes.js';
+import type { Step } from './steps.js';
+import { STEPS } from './steps.js';
+import type { ChildEvent, CheckResult, RunProblem, RunResult } from './results.js';
+
+export interface RunChecksOptions {
+  step: Step;
+  /** The step folder to check (e.g. workspace/01-server). */
+  target: string;
+  /** Also run the earlier steps' checks that still apply (default true). */
+  earlier?: boolean;
+  /** Kill the run when no check finishes for this long (a busy loop in learner code). */
+  stallMs?: number;
+  /** Kill the run after this long, whatever happens. */
+  maxMs?: number;
+  /** Called for every event, e.g. to show progress. */
+  onEvent?: (event: ChildEvent) => void;
+  /** Extra environment for the checks (database settings in later steps). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export const checkFile = (slug: string): string => path.join(dirs.checks, `${slug}.test.ts`);
+
+const key = (file: string, p: string[], title: string) => `${file}\u0000${p.join('\u0000')}\u0000${title}`;
+
+/**
+ * Runs a step's checks against a folder in a child vitest process and collects the results.
+ * Never throws for anything the learner's code does: a crash, a hang or a load failure comes
+ * back as `problem`, with the results gathered up to that point.
+ */
+export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
+  const { step, target } = options;
+  const started = Date.now();
+  const stallMs = options.stallMs ?? 15_000;
+  const maxMs = options.maxMs ?? 180_000;
+
+  const slugs = [step.slug, ...(options.earlier === false ? [] : step.earlier)];
+  const files = slugs.map(checkFile).filter((f) => fs.existsSync(f));
+  const groupOf = new Map(slugs.map((s, i) => [`${s}.test.ts`, i === 0 ? ('new' as const) : ('earlier' as const)]));
+  const stepOf = (file: string) => file.replace(/\.test\.ts$/, '');
+
+  const result: RunResult = { step: step.slug, target, results: [], durationMs: 0 };
+  if (!fs.existsSync(target)) {
+    result.problem = { kind: 'runner', message: `${shortPath(target)} does not exist` };
+    return result;
+  }
+  if (files.length === 0) {
+    result.problem = { kind: 'runner', message: `no check file for ${step.slug} (looked for ${shortPath(checkFile(step.slug))})` };
+    return result;
+  }
+
+  const byKey = new Map<string, CheckResult>();
+  const record = (file: string, p: string[], title: string, patch: Partial<CheckResult>) => {
+    const k = key(file, p, title);
+    const existing = byKey.get(k) ?? {
+      title,
+      path: p,
+      checkStep: stepOf(file),
+      group: groupOf.get(file) ?? 'new',
+      state: 'skip' as const,
+      durationMs: 0,
+    };
+    byKey.set(k, { ...existing, ...patch });
+  };
+  const running = new Map<string, { file: string; path: string[]; title: string }>();
+  const fileErrors: string[] = [];
+  const learnerCodeErrors = new Set<string>();
+  const stderr = new LogTail(30);
+  fs.mkdirSync(scratchDir, { recursive: true });
+  const progressFile = path.join(scratchDir, `progress-${process.pid}-${Date.now()}.log`);
+  /** The title of the check that started last, read from the progress file (see requirement.ts). */
+  const lastStarted = (): string | undefined => {
+    try {
+      const lines = fs.readFileSync(progressFile, 'utf8').trim().split('\n');
+      return lines.length && lines[lines.length - 1] ? (JSON.parse(lines[lines.length - 1]) as string) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  let done = false;
+
+  const child = spawn(process.execPath, ['--import', tsxLoader, path.join(ROOT, 'runner', 'vitest', 'child.ts'), JSON.stringify({ files })], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env, WORKSHOP_TARGET: target, WORKSHOP_PROGRESS_FILE: progressFile, FORCE_COLOR: '0', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    detached: process.platform !== 'win32',
+    windowsHide: true,
+  });
+  child.stdout?.on('data', (c: Buffer) => stderr.push(c));
+  child.stderr?.on('data', (c: Buffer) => stderr.push(c));
+
+  let killedFor: RunProblem | undefined;
+  let stuckTitle: string | undefined;
+  const finishedTitles = new Set<string>();
+  let lastProgress = Date.now();
+  const watchdog = setInterval(() => {
+    const now = Date.now();
+    const stalled = now - lastProgress > stallMs;
+    if (!stalled && now - started < maxMs) return;
+    const currentTitle = [...running.values()][0]?.title ?? lastStarted();
+    const current = currentTitle && !finishedTitles.has(currentTitle) ? currentTitle : undefined;
+    stuckTitle = current;
+    killedFor = {
+      kind: 'timeout',
+      message: current
+        ? `the check "${current}" did not finish within ${Math.round(stallMs / 1000)} s and the run was stopped: an infinite loop or a handler that blocks?`
+        : `the check run did not finish within ${Math.round((stalled ? stallMs : maxMs) / 1000)} s and was stopped`,
+    };
+    killTree(child, 'SIGKILL', true);
+  }, 250);
+
+  child.on('message', (event: ChildEvent) => {
+    lastProgress = Date.now();
+    options.onEvent?.(event);
+    switch (event.type) {
+      case 'collected':
+        for (const t of event.tests) record(event.file, t.path, t.title, {});
+        break;
+      case 'started':
+        running.set(key(event.file, event.path, event.title), event);
+        break;
+      case 'result':
+        running.delete(key(event.file, event.path, event.title));
+        finishedTitles.add(event.title);
+        record(event.file, event.path, event.title, {
+          state: event.state,
+          durationMs: event.durationMs,
+          ...(event.message !== undefined && { message: event.message }),
+          ...(event.lesson !== undefined && { lesson: event.lesson }),
+        });
+        if (event.learnerCode) learnerCodeErrors.add(event.learnerCode);
+        break;
+      case 'file-error':
+        fileErrors.push(`${event.file}: ${event.message}`);
+        break;
+      case 'done':
+        done = true;
+        break;
+      case 'log':
+        break;
+    }
+  });
+
+  const exitCode = await new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.once('error', () => resolve(-1));
+  });
+  clearInterval(watchdog);
+  // Whatever the exit, nothing the run started may outlive it.
+  killTree(child, 'SIGKILL', true);
+
+  for (const r of running.values()) {
+    record(r.file, r.path, r.title, { state: 'fail', message: killedFor?.message ?? 'did not finish' });
+  }
+  result.results = [...byKey.values()];
+  if (killedFor) {
+    for (const r of result.results) {
+      if (r.state !== 'skip' || r.message) continue;
+      r.state = 'fail';
+      r.message = r.title === stuckTitle ? killedFor.message : 'not run: the run was stopped before this check';
+    }
+  }
+  fs.rmSync(progressFile, { force: true });
+
+  if (killedFor) result.problem = killedFor;
+  else if (learnerCodeErrors.size === 1 && result.results.every((r) => r.state === 'fail')) {
+    result.problem = { kind: 'load', message: [...learnerCodeErrors][0] };
+  } else if (fileErrors.length > 0) {
+    result.problem = { kind: 'crash', message: fileErrors[0], details: fileErrors.slice(1) };
+  } else if (!done || exitCode !== 0) {
+    result.problem = {
+      kind: 'crash',
+      message: `the check process stopped unexpectedly (exit code ${exitCode})`,
+      details: stderr.last(15),
+    };
+  } else if (result.results.length === 0) {
+    result.problem = { kind: 'runner', message: `no checks were found in ${files.map(shortPath).join(', ')}` };
+  }
+  result.durationMs = Date.now() - started;
+  return result;
+}
+
+/** The folder a step's project is checked in, for each kind of target. */
+export function targetFor(step: Step, kind: 'workspace' | 'solution' | 'starter', customRoot?: string): string {
+  if (customRoot) return path.join(path.resolve(customRoot), step.slug);
+  const root = kind === 'solution' ? dirs.solutions : kind === 'starter' ? dirs.steps : dirs.workspace;
+  return path.join(root, step.slug);
+}
+
+export { STEPS };

@@ -1,0 +1,61 @@
+/**
+ * The course map. Everything that lists, names or resolves a step reads this table.
+ */
+export interface Step {
+  readonly number: number;
+  readonly slug: string;
+  readonly title: string;
+  /** One line: what the learner builds. */
+  readonly summary: string;
+  /** False for steps that are announced in the course map but not written yet. */
+  readonly available: boolean;
+  /**
+   * Earlier steps whose checks still apply to this step's project. `check N` runs them too,
+   * as "still working", so a learner sees at once when new work breaks old work.
+   */
+  readonly earlier: readonly string[];
+  /** Whether the step's project is an app that follows the step contract (src/app.ts + src/server.ts). */
+  readonly hasApp: boolean;
+}
+
+export const STEPS: readonly Step[] = [
+  { number: 0, slug: '00-setup', title: 'Project setup', summary: 'npm init, dependencies, strict TypeScript, a dev loop, .env and a first server', available: true, earlier: [], hasApp: false },
+  { number: 1, slug: '01-server', title: 'An Express server', summary: 'app factory, routing, middleware, request ids, logging, JSON errors', available: true, earlier: [], hasApp: true },
+  { number: 2, slug: '02-api', title: 'A REST API', summary: 'Conduit articles and tags in memory: CRUD, slugs, validation, pagination', available: true, earlier: ['01-server'], hasApp: true },
+  { number: 3, slug: '03-database', title: 'A real database', summary: 'Sequelize models, migrations, associations, comments, transactions', available: false, earlier: ['01-server'], hasApp: true },
+  { number: 4, slug: '04-security', title: 'Security', summary: 'register/login, bcrypt, JWT, ownership and admin role, helmet, rate limits', available: false, earlier: ['01-server'], hasApp: true },
+  { number: 5, slug: '05-performance', title: 'Performance', summary: 'eager loading, indexes, pagination caps, caching, compression, a load test', available: false, earlier: ['01-server'], hasApp: true },
+  { number: 6, slug: '06-testing', title: 'Testing and debugging', summary: 'your own vitest + supertest suite, and a debugging exercise', available: false, earlier: ['01-server'], hasApp: true },
+  { number: 7, slug: '07-frontend', title: 'Working with a front end', summary: 'profiles, follows, favorites, feed, CORS, an OpenAPI document', available: false, earlier: ['01-server'], hasApp: true },
+  { number: 8, slug: '08-deploy', title: 'Deployment and operations', summary: 'Docker, config validation, health/readiness, graceful shutdown, logs, metrics', available: false, earlier: ['01-server'], hasApp: true },
+];
+
+export class UnknownStepError extends Error {}
+
+/** Finds a step by number (`3`, `03`) or slug (`03-database`, `database`). */
+export function findStep(name: string): Step {
+  const wanted = name.trim().toLowerCase();
+  const step = STEPS.find(
+    (s) =>
+      s.slug === wanted ||
+      s.slug.slice(3) === wanted ||
+      (/^\d+$/.test(wanted) && s.number === Number(wanted)),
+  );
+  if (!step) {
+    const list = STEPS.map((s) => `${s.number} (${s.slug})`).join(', ');
+    throw new UnknownStepError(`There is no step "${name}". The steps are: ${list}.`);
+  }
+  return step;
+}
+
+/** Like findStep, but refuses steps that are announced and not written yet. */
+export function findAvailableStep(name: string): Step {
+  const step = findStep(name);
+  if (!step.available) {
+    const ready = STEPS.filter((s) => s.available).map((s) => s.slug).join(', ');
+    throw new UnknownStepError(`Step ${step.slug} is coming soon. Ready now: ${ready}.`);
+  }
+  return step;
+}
+
+export const availableSteps = (): Step[] => STEPS.filter((s) => s.available);

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { ChildEvent } from '../lib/results.js';
+
+type Sender = (event: ChildEvent) => void;
+
+function suitePath(test: TestCase): string[] {
+  const names: string[] = [];
+  let parent = test.parent;
+  while (parent && parent.type === 'suite') {
+    names.unshift(parent.name);
+    parent = parent.parent;
+  }
+  return names;
+}
+
+interface SerializedErrorLike {
+  message?: string;
+  name?: string;
+  stack?: string;
+  summary?: string;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+/** The explanation to show for a failed check: our own messages as they are, others trimmed. */
+function explain(error: SerializedErrorLike | undefined): { message: string; learnerCode?: string } {
+  if (!error) return { message: 'failed without an error message' };
+  if (error.name === 'LearnerCodeError') return { message: error.message ?? '', learnerCode: error.message };
+  if (error.name === 'CheckFailure') return { message: error.message ?? '' };
+  const first = `${error.name && error.name !== 'Error' ? `${error.name}: ` : ''}${error.message ?? ''}`;
+  return { message: first.trim() };
+}
+
+/** Streams each result to the runner as it happens, so a run killed midway still reports. */
+export class IpcReporter implements Reporter {
+  constructor(private readonly send: Sender) {}
+
+  private file(module: TestModule | TestCase['module']): string {
+    return path.basename(module.moduleId);
+  }
+
+  onTestModuleCollected(module: TestModule): void {
+    const tests = [...module.children.allTests()].map((t) => ({ title: t.name, path: suitePath(t) }));
+    this.send({ type: 'collected', file: this.file(module), tests });
+  }
+
+  onTestCaseReady(test: TestCase): void {
+    this.send({ type: 'started', file: this.file(test.module), title: test.name, path: suitePath(test) });
+  }
+
+  onTestCaseResult(test: TestCase): void {
+    const result = test.result();
+    const state = result.state === 'passed' ? 'pass' : result.state === 'failed' ? 'fail' : 'skip';
+    const meta = test.meta() as { lesson?: string };
+    const { message, learnerCode } = state === 'fail' ? explain(result.errors?.[0] as SerializedErrorLike) : { message: undefined, learnerCode: undefined };
+    this.send({
+      type: 'result',
+      file: this.file(test.module),
+      title: test.name,
+      path: suitePath(test),
+      state,
+      durationMs: Math.round(test.diagnostic()?.duration ?? 0),
+      ...(message !== undefined && { message }),
+      ...(meta.lesson && { lesson: meta.lesson }),
+      ...(learnerCode && { learnerCode }),
+    });
+  }
+
+
+  onUserConsoleLog(log: { content: string }): void {
+    this.send({ type: 'log', text: log.content });
+  }
+
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedErrorLike>): void {
+    for (const module of modules) {
+      for (const error of module.errors()) {
+        this.send({ type: 'file-error', file: this.file(module), message: explain(error as SerializedErrorLike).message });
+      }
+    }
+    for (const error of unhandled) {
+      this.send({ type: 'file-error', file: '(unhandled)', message: explain(error).message });
+    }
+    this.send({ type: 'done' });
+  }
+}
