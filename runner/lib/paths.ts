@@ -8,14 +8,16 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const dirs = {
   steps: path.join(ROOT, 'steps'),
   solutions: path.join(ROOT, 'solutions'),
-  workspace: path.join(ROOT, 'workspace'),
+  /** WORKSHOP_WORKSPACE moves it (the workshop's own tests use a scratch folder). */
+  workspace: path.resolve(process.env.WORKSHOP_WORKSPACE ?? path.join(ROOT, 'workspace')),
   checks: path.join(ROOT, 'checks'),
   docs: path.join(ROOT, 'docs'),
   /** Runner state, backups and scratch copies. Git-ignored. */
-  state: path.join(ROOT, '.workshop'),
+  state: path.resolve(process.env.WORKSHOP_STATE ?? path.join(ROOT, '.workshop')),
 } as const;
 
-export const scratchDir = path.join(dirs.state, 'tmp');
+/** Scratch copies live inside the workshop so that their imports resolve from its node_modules. */
+export const scratchDir = path.join(ROOT, '.workshop', 'tmp');
 export const backupsDir = path.join(dirs.state, 'backups');
 
 /** Shows a path relative to the workshop root when it is inside it, so messages stay short. */

@@ -21,6 +21,8 @@ export interface RunChecksOptions {
   onEvent?: (event: ChildEvent) => void;
   /** Extra environment for the checks (database settings in later steps). */
   env?: NodeJS.ProcessEnv;
+  /** Stops the run early (a newer save arrived in watch mode). */
+  signal?: AbortSignal;
 }
 
 export const checkFile = (slug: string): string => path.join(dirs.checks, `${slug}.test.ts`);
@@ -35,7 +37,7 @@ const key = (file: string, p: string[], title: string) => `${file}\u0000${p.join
 export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
   const { step, target } = options;
   const started = Date.now();
-  const stallMs = options.stallMs ?? 15_000;
+  const stallMs = options.stallMs ?? (Number(process.env.WORKSHOP_STALL_MS) || 15_000);
   const maxMs = options.maxMs ?? 180_000;
 
   const slugs = [step.slug, ...(options.earlier === false ? [] : step.earlier)];
@@ -113,6 +115,12 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
     killTree(child, 'SIGKILL', true);
   }, 250);
 
+  const onAbort = () => {
+    killedFor = { kind: 'runner', message: 'cancelled' };
+    killTree(child, 'SIGKILL', true);
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+
   child.on('message', (event: ChildEvent) => {
     lastProgress = Date.now();
     options.onEvent?.(event);
@@ -150,6 +158,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
     child.once('error', () => resolve(-1));
   });
   clearInterval(watchdog);
+  options.signal?.removeEventListener('abort', onAbort);
   // Whatever the exit, nothing the run started may outlive it.
   killTree(child, 'SIGKILL', true);
 

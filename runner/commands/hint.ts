@@ -1,0 +1,62 @@
+import type { Command } from '../lib/command.js';
+import { currentProgress } from '../lib/current-run.js';
+import { UsageError } from '../lib/errors.js';
+import { hintsOf, parseLessonLink, readLesson, tasksOf, toTerminal, withoutHints } from '../lib/lesson.js';
+import { hintLevel, setHintLevel } from '../lib/progress.js';
+import { findAvailableStep, findStep } from '../lib/steps.js';
+import { c, next, npmRun, out } from '../lib/ui.js';
+
+const command: Command = {
+  options: {
+    all: { description: 'show every hint of the section at once' },
+  },
+  async run({ positionals, flags }) {
+    if (positionals.length !== 1) throw new UsageError(`which step? e.g. ${npmRun('hint', '1')}`);
+    const step = findAvailableStep(positionals[0]);
+    const n = String(step.number);
+    const progress = await currentProgress(step);
+    if (!progress) {
+      out(`You have not started ${step.slug} yet.`);
+      next(npmRun('step', n));
+      return 0;
+    }
+    if (progress.allPass) {
+      out(c.green(`Every check of ${step.slug} passes: no hint needed.`));
+      next(npmRun('progress'));
+      return 0;
+    }
+    const failing = progress.firstFailing;
+    const link = failing?.lesson ? parseLessonLink(failing.lesson) : undefined;
+    const lessonStep = link ? findStep(link.slug) : step;
+    const lesson = readLesson(lessonStep);
+    const section = lesson && link?.anchor ? lesson.sections.find((s) => s.anchor === link.anchor) : undefined;
+
+    if (failing) out(`${c.bold('First failing check:')} ${failing.title}`);
+    if (!lesson || !section) {
+      // No section to draw from (a load error, a crash): point at the lesson's task list instead.
+      out(`Read the check's message (${npmRun('check', n)}) and the lesson: docs/${lessonStep.slug}.md`);
+      if (lesson) for (const t of tasksOf(lesson)) out(`  - ${t.heading}`);
+      return 0;
+    }
+    const hints = hintsOf(section);
+    const key = `${lessonStep.slug}#${section.anchor}`;
+    out(`${c.bold('Lesson:')} ${section.heading} ${c.dim(`(docs/${lessonStep.slug}.md#${section.anchor})`)}`);
+    if (hints.length === 0) {
+      out('', toTerminal(withoutHints(section)));
+      return 0;
+    }
+    const seen = hintLevel(key);
+    const level = flags.all ? hints.length : Math.min(seen + 1, hints.length);
+    if (seen === 0 || flags.all) out('', toTerminal(withoutHints(section)));
+    for (let i = flags.all ? 0 : level - 1; i < level; i++) {
+      out('', c.bold(c.cyan(`${hints[i].label} of ${hints.length}`)), toTerminal(hints[i].text));
+    }
+    setHintLevel(key, Math.max(seen, level));
+    out('');
+    if (level < hints.length) next(`try it; still stuck? ${npmRun('hint', n)} again for hint ${level + 1}`);
+    else next(`that was the last hint; compare with the reference: ${npmRun('diff', n)}`);
+    return 0;
+  },
+};
+
+export default command;

@@ -1,0 +1,26 @@
+import type { RunResult } from '../lib/results.js';
+import { counts, runPassed } from '../lib/results.js';
+import { shortPath } from '../lib/paths.js';
+
+/** Machine-readable results: one object per step run, stable keys, for gradebooks and CI. */
+export function renderJson(runs: RunResult[]): string {
+  const steps = runs.map((run) => ({
+    step: run.step,
+    target: shortPath(run.target),
+    passed: runPassed(run),
+    counts: { ...counts(run), new: counts(run, 'new'), earlier: counts(run, 'earlier') },
+    durationMs: run.durationMs,
+    ...(run.problem && { problem: run.problem }),
+    checks: run.results.map((r) => ({
+      title: r.title,
+      suite: r.path,
+      checkStep: r.checkStep,
+      group: r.group,
+      state: r.state,
+      durationMs: r.durationMs,
+      ...(r.message && { message: r.message }),
+      ...(r.lesson && { lesson: r.lesson }),
+    })),
+  }));
+  return JSON.stringify({ passed: runs.every(runPassed), steps }, null, 2);
+}

@@ -1,0 +1,66 @@
+import type { CheckResult, RunResult } from '../lib/results.js';
+import { counts, runPassed } from '../lib/results.js';
+import { shortPath } from '../lib/paths.js';
+import { findStep } from '../lib/steps.js';
+import { c, sym } from '../lib/ui.js';
+
+const indent = (text: string, pad: string): string =>
+  text
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
+
+function line(r: CheckResult): string {
+  if (r.state === 'pass') return `  ${c.green(sym.pass)} ${r.title}`;
+  if (r.state === 'skip') return `  ${c.dim(`${sym.skip} ${r.title}`)}`;
+  return `  ${c.red(sym.fail)} ${r.title}`;
+}
+
+/** The first failure of the step's own work, or else of earlier steps: the one to fix next. */
+export function firstFailure(run: RunResult): CheckResult | undefined {
+  return run.results.find((r) => r.state === 'fail' && r.group === 'new') ?? run.results.find((r) => r.state === 'fail');
+}
+
+export interface PrettyOptions {
+  /** Explain every failure, not only the first. */
+  verbose?: boolean;
+  /** Heading line; default names the step and the target. */
+  heading?: boolean;
+}
+
+/** The checklist a learner reads: ✓/✗ per requirement, the first failure explained. */
+export function renderChecklist(run: RunResult, options: PrettyOptions = {}): string {
+  const step = findStep(run.step);
+  const lines: string[] = [];
+  if (options.heading !== false) lines.push(c.bold(`Step ${step.slug} ${sym.dot} ${step.title}`) + c.dim(`  (checking ${shortPath(run.target)})`));
+
+  const first = firstFailure(run);
+  const loadProblem = run.problem?.kind === 'load';
+  if (run.problem) {
+    const label = { load: 'Your project does not load', timeout: 'The check run was stopped', crash: 'The checks crashed', runner: 'Could not run the checks' }[run.problem.kind];
+    lines.push('', c.red(c.bold(`${label}:`)), `  ${run.problem.message}`);
+    for (const d of run.problem.details ?? []) lines.push(c.dim(`  | ${d}`));
+  }
+
+  const groups: [CheckResult['group'], string][] = [
+    ['new', 'This step'],
+    ['earlier', 'Still working from earlier steps'],
+  ];
+  for (const [group, label] of groups) {
+    const rs = run.results.filter((r) => r.group === group);
+    if (rs.length === 0) continue;
+    const { passed, total } = counts(run, group);
+    lines.push('', c.bold(`${label}`) + c.dim(` ${passed}/${total}`));
+    for (const r of rs) {
+      lines.push(line(r));
+      const explain = r.state === 'fail' && r.message && !loadProblem && (options.verbose || r === first);
+      if (explain) lines.push(c.yellow(indent(r.message ?? '', '      ')));
+    }
+  }
+
+  const { passed, total } = counts(run);
+  const seconds = (run.durationMs / 1000).toFixed(1);
+  const verdict = runPassed(run) ? c.green(c.bold('All checks pass')) : c.red(c.bold(`${passed}/${total} checks pass`));
+  lines.push('', `${verdict} ${c.dim(`${sym.dot} ${seconds} s`)}`);
+  return lines.join('\n');
+}
