@@ -37,7 +37,8 @@ export async function startServer(dir: string, options: StartServerOptions = {})
   running.add(proc);
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(url, proc, options.timeoutMs ?? 10_000);
+    // Under the 10 s test timeout, so the learner sees why rather than "Test timed out".
+    await waitForHttp(url, proc, options.timeoutMs ?? 7_000);
   } catch (err) {
     await proc.stop(500);
     running.delete(proc);

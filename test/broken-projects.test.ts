@@ -1,0 +1,72 @@
+/**
+ * A learner's project that does not compile, throws at import, never listens, blocks in a busy
+ * loop or never answers: the check run still ends in bounded time, says why in one clear line
+ * (with file:line where there is one) and exits non-zero.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../runner/lib/paths.js';
+import { runCli } from './support/cli.js';
+
+const fixture = (name: string) => path.join(ROOT, 'test', 'fixtures', 'broken', name);
+
+interface JsonReport {
+  passed: boolean;
+  steps: { problem?: { kind: string; message: string }; checks: { title: string; state: string; message?: string }[] }[];
+}
+
+async function check(name: string, env: NodeJS.ProcessEnv = {}) {
+  const res = await runCli(['check', '1', '--target', fixture(name), '--reporter', 'json'], env);
+  let report: JsonReport | undefined;
+  try {
+    report = JSON.parse(res.stdout) as JsonReport;
+  } catch {
+    report = undefined;
+  }
+  return { ...res, report, step: report?.steps[0] };
+}
+
+describe('a broken learner project', () => {
+  it('that does not compile: one line with file:line and the syntax error', async () => {
+    const r = await check('syntax-error');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.step?.problem?.kind).toBe('load');
+    expect(r.step?.problem?.message).toMatch(/01-server\/src\/app\.ts:6:\d+/);
+    expect(r.step?.problem?.message).toMatch(/Expected "\)"/);
+    expect(r.step?.problem?.message.split('\n')).toHaveLength(1);
+  });
+
+  it('that throws while being imported: one line with file:line and the error', async () => {
+    const r = await check('throws-at-import');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.step?.problem?.kind).toBe('load');
+    expect(r.step?.problem?.message).toMatch(/01-server\/src\/app\.ts:3:\d+/);
+    expect(r.step?.problem?.message).toMatch(/SyntaxError/);
+  });
+
+  it('whose server never listens: the process check fails in bounded time and says so', async () => {
+    const r = await check('never-listens');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.ms).toBeLessThan(60_000);
+    const start = r.step?.checks.find((c) => /starts and answers/.test(c.title));
+    expect(start?.state).toBe('fail');
+    expect(start?.message).toMatch(/did not answer .* within/);
+  });
+
+  it('that blocks in a busy loop: the run is stopped, naming the check that hung', async () => {
+    const r = await check('busy-loop', { WORKSHOP_STALL_MS: '5000' });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.ms).toBeLessThan(45_000);
+    expect(r.step?.problem?.kind).toBe('timeout');
+    expect(r.step?.problem?.message).toMatch(/did not finish within 5 s/);
+    expect(r.step?.problem?.message).toMatch(/GET \/health|health/i);
+  });
+
+  it('that never answers a request: that check fails after the response timeout', async () => {
+    const r = await check('hangs');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.ms).toBeLessThan(60_000);
+    const health = r.step?.checks.find((c) => c.message?.includes('no response within'));
+    expect(health, JSON.stringify(r.step?.checks.map((c) => [c.title, c.state, c.message]), null, 1)).toBeDefined();
+  });
+});

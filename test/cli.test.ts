@@ -1,0 +1,159 @@
+/** The CLI as a black box: what a learner or an instructor types, in scratch folders. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, scratch } from './support/cli.js';
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** A private workspace and state folder, so these tests never touch a real learner's files. */
+function sandbox() {
+  const root = scratch('cli');
+  made.push(root);
+  const env = { WORKSHOP_WORKSPACE: path.join(root, 'workspace'), WORKSHOP_STATE: path.join(root, 'state') };
+  return { root, env, workspace: env.WORKSHOP_WORKSPACE, state: env.WORKSHOP_STATE };
+}
+
+describe('naming steps', () => {
+  it('an unknown step lists the real steps and exits 2', async () => {
+    for (const command of ['check', 'step', 'hint']) {
+      const r = await runCli([command, '42']);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr).toContain('There is no step "42"');
+      expect(r.stderr).toContain('1 (01-server)');
+    }
+  });
+
+  it('a step that is announced but not written says so', async () => {
+    const r = await runCli(['check', '08-deploy']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/coming soon/);
+  });
+
+  it('an unknown option is a usage error', async () => {
+    const r = await runCli(['check', '1', '--solutoin']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown option --solutoin');
+  });
+
+  it('help lists every command', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['step', 'check', 'solution', 'hint', 'diff', 'reset', 'progress', 'doctor']) expect(r.stdout).toContain(`npm run ${c}`);
+  });
+});
+
+describe('check', () => {
+  it('by slug, on the solution: pretty checklist, exit 0', async () => {
+    const r = await runCli(['check', '01-server', '--solution']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('All checks pass');
+    expect(r.stdout).toMatch(/✓ GET \/health/);
+  });
+
+  it('on the starter: exit 1, the first failure explained with Expected / Got / Lesson', async () => {
+    const r = await runCli(['check', '1', '--starter']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗/);
+    expect(r.stdout).toMatch(/Expected: /);
+    expect(r.stdout).toMatch(/Got: /);
+    expect(r.stdout).toMatch(/Lesson: +docs\/01-server\.md#/);
+  });
+
+  it('json and junit reports, to stdout and to a file', async () => {
+    const json = await runCli(['check', '2', '--starter', '--reporter', 'json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { passed: boolean; steps: { step: string; checks: { group: string; state: string }[] }[] };
+    expect(report.passed).toBe(false);
+    expect(report.steps[0].step).toBe('02-api');
+    expect(report.steps[0].checks.some((c) => c.group === 'earlier' && c.state === 'pass')).toBe(true);
+    expect(report.steps[0].checks.some((c) => c.group === 'new' && c.state === 'fail')).toBe(true);
+
+    const { root } = sandbox();
+    const out = path.join(root, 'reports', 'junit.xml');
+    const junit = await runCli(['check', '1', '--solution', '--reporter', 'junit', '--out', out]);
+    expect(junit.code).toBe(0);
+    const xml = fs.readFileSync(out, 'utf8');
+    expect(xml).toMatch(/^<\?xml/);
+    expect(xml).toMatch(/<testsuite name="01-server" tests="\d+" failures="0"/);
+    expect(xml).not.toContain('<failure');
+  });
+
+  it('--target checks a folder shaped like workspace/, and a step never started fails clearly', async () => {
+    const { root } = sandbox();
+    const r = await runCli(['check', '1', '--target', root]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/01-server does not exist yet/);
+  });
+});
+
+describe("a learner's session", () => {
+  it('step --once makes the workspace copy from the starter and prints the brief and checklist', async () => {
+    const s = sandbox();
+    const r = await runCli(['step', '1', '--once'], s.env);
+    expect(r.code).toBe(1);
+    expect(fs.existsSync(path.join(s.workspace, '01-server', 'src', 'app.ts'))).toBe(true);
+    expect(r.stdout).toContain('Created');
+    expect(r.stdout).toMatch(/Tasks:/);
+    expect(r.stdout).toMatch(/✗/);
+  });
+
+  it('hint escalates one hint per call, then says it was the last', async () => {
+    const s = sandbox();
+    await runCli(['step', '1', '--once'], s.env);
+    const first = await runCli(['hint', '1'], s.env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/First failing check:/);
+    expect(first.stdout).toMatch(/Hint 1 of \d/);
+    const second = await runCli(['hint', '1'], s.env);
+    expect(second.stdout).toMatch(/Hint 2 of \d/);
+    expect(second.stdout).not.toMatch(/Hint 1 of/);
+    const all = await runCli(['hint', '1', '--all'], s.env);
+    expect(all.stdout).toMatch(/Hint 1 of \d[\s\S]*Hint 2 of/);
+  });
+
+  it('reset backs up the learner\'s files before restoring the starter', async () => {
+    const s = sandbox();
+    await runCli(['step', '1', '--once'], s.env);
+    const mine = path.join(s.workspace, '01-server', 'src', 'app.ts');
+    fs.writeFileSync(mine, '// my precious work\n');
+    fs.writeFileSync(path.join(s.workspace, '01-server', 'notes.md'), 'ideas\n');
+    const r = await runCli(['reset', '1'], s.env);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(mine, 'utf8')).not.toContain('my precious work');
+    expect(fs.existsSync(path.join(s.workspace, '01-server', 'notes.md'))).toBe(false);
+    const backups = path.join(s.state, 'backups', '01-server');
+    const [saved] = fs.readdirSync(backups);
+    expect(fs.readFileSync(path.join(backups, saved, 'src', 'app.ts'), 'utf8')).toContain('my precious work');
+    expect(fs.readFileSync(path.join(backups, saved, 'notes.md'), 'utf8')).toBe('ideas\n');
+    expect(r.stdout).toContain('saved in');
+  });
+
+  it('diff shows the learner\'s step beside the reference', async () => {
+    const s = sandbox();
+    await runCli(['step', '1', '--once'], s.env);
+    const r = await runCli(['diff', '1'], s.env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/src\/app\.ts/);
+    expect(r.stdout).toMatch(/^-.*TODO\(01-server\)/m);
+    expect(r.stdout).toMatch(/^\+/m);
+  });
+
+  it('progress lists every step with what to do next', async () => {
+    const s = sandbox();
+    await runCli(['step', '1', '--once'], s.env);
+    const r = await runCli(['progress'], s.env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/00-setup\s+not started/);
+    expect(r.stdout).toMatch(/01-server\s+\d+\/\d+/);
+    expect(r.stdout).toMatch(/08-deploy\s+coming soon/);
+    expect(r.stdout).toMatch(/Next: start 00-setup/);
+  });
+
+  it('doctor reports each item with a fix', async () => {
+    const r = await runCli(['doctor']);
+    expect(r.stdout).toMatch(/Node \d+\.\d+/);
+    expect(r.stdout).toMatch(/dependencies installed/);
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../runner/lib/args.js';
+import { UsageError } from '../../runner/lib/errors.js';
+import { diffLines, hunks } from '../../runner/lib/line-diff.js';
+import { hintsOf, parseLesson, parseLessonLink, slugify, tasksOf } from '../../runner/lib/lesson.js';
+import { LogTail } from '../../runner/lib/processes.js';
+import type { RunResult } from '../../runner/lib/results.js';
+import { runPassed } from '../../runner/lib/results.js';
+import { findAvailableStep, findStep, STEPS, UnknownStepError } from '../../runner/lib/steps.js';
+import { renderJunit } from '../../runner/reporters/junit.js';
+import { firstLine, locateInDir } from '../../checks/support/learner-code.js';
+import { containsStackTrace } from '../../checks/support/expect.js';
+
+describe('steps', () => {
+  it('are found by number, padded number, slug and short slug', () => {
+    for (const name of ['2', '02', '02-api', 'api', ' 02-API ']) expect(findStep(name).slug).toBe('02-api');
+  });
+  it('an unknown name lists every step', () => {
+    expect(() => findStep('42')).toThrow(UnknownStepError);
+    expect(() => findStep('42')).toThrow(/0 \(00-setup\).*8 \(08-deploy\)/);
+  });
+  it('steps that are not written yet are refused with the list of ready ones', () => {
+    expect(() => findAvailableStep('8')).toThrow(/coming soon.*01-server/);
+  });
+  it('the course map has nine steps in order', () => {
+    expect(STEPS.map((s) => s.number)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+describe('parseArgs', () => {
+  const spec = { solution: { description: '' }, reporter: { value: true, description: '' } };
+  it('reads flags, values and positionals', () => {
+    expect(parseArgs(['1', '--solution', '--reporter', 'json'], spec, {})).toEqual({ positionals: ['1'], flags: { solution: true, reporter: 'json' } });
+    expect(parseArgs(['--reporter=junit', '2'], spec, {}).flags.reporter).toBe('junit');
+  });
+  it('reads flags npm kept for itself (npm run check 1 --solution)', () => {
+    expect(parseArgs(['1'], spec, { npm_config_solution: 'true' }).flags.solution).toBe(true);
+  });
+  it('asks for -- when npm swallowed an option that takes a value', () => {
+    expect(() => parseArgs(['1', 'json'], spec, { npm_config_reporter: 'true' })).toThrow(/put -- before the options/);
+  });
+  it('refuses unknown options and missing values', () => {
+    expect(() => parseArgs(['--nope'], spec, {})).toThrow(UsageError);
+    expect(() => parseArgs(['--reporter'], spec, {})).toThrow(/needs a value/);
+  });
+});
+
+describe('lessons', () => {
+  const md = [
+    '# Step 01 · Server',
+    '',
+    '> Build a server.',
+    '> With care.',
+    '',
+    '## Your task',
+    '',
+    '### Health endpoint (GET /health)',
+    'Do it.',
+    '<details><summary>Hint 1</summary>',
+    '',
+    'Look here.',
+    '',
+    '</details>',
+    '<details><summary>Hint 2</summary>',
+    'Use `res.json`.',
+    '</details>',
+    '',
+    '```md',
+    '## not a heading',
+    '```',
+    '### JSON 404s',
+    'More.',
+    '## Going further',
+  ].join('\n');
+  const lesson = parseLesson(md);
+  it('reads the title, the brief and the tasks', () => {
+    expect(lesson.title).toBe('Step 01 · Server');
+    expect(lesson.brief).toBe('Build a server.\nWith care.');
+    expect(tasksOf(lesson).map((t) => t.anchor)).toEqual(['health-endpoint-get-health', 'json-404s']);
+  });
+  it('reads hints in order', () => {
+    const hints = hintsOf(tasksOf(lesson)[0]);
+    expect(hints.map((h) => h.label)).toEqual(['Hint 1', 'Hint 2']);
+    expect(hints[1].text).toBe('Use `res.json`.');
+  });
+  it('makes GitHub anchors', () => {
+    expect(slugify('The step contract')).toBe('the-step-contract');
+    expect(slugify('Malformed JSON → 400')).toBe('malformed-json--400');
+    expect(slugify('`createApp(deps)` and `listen`')).toBe('createappdeps-and-listen');
+  });
+  it('parses lesson links', () => {
+    expect(parseLessonLink('docs/01-server.md#health')).toEqual({ slug: '01-server', anchor: 'health' });
+    expect(parseLessonLink('nonsense')).toBeUndefined();
+  });
+});
+
+describe('line diff', () => {
+  it('finds the changed lines with context', () => {
+    const a = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const b = ['a', 'b', 'c', 'D', 'e', 'f', 'g', 'h', 'i'];
+    const lines = diffLines(a, b);
+    expect(lines.filter((l) => l.op !== ' ')).toEqual([
+      { op: '-', text: 'd' },
+      { op: '+', text: 'D' },
+      { op: '+', text: 'i' },
+    ]);
+    const hs = hunks(lines, 1);
+    expect(hs).toHaveLength(2);
+    expect(hs[0].aStart).toBe(3);
+  });
+  it('identical files have no hunks', () => {
+    expect(hunks(diffLines(['x'], ['x']))).toEqual([]);
+  });
+});
+
+describe('learner code errors', () => {
+  it('locate the first frame inside the project', () => {
+    const err = new Error('boom');
+    err.stack = 'Error: boom\n    at x (/elsewhere/node_modules/a.js:1:1)\n    at y (/work/ws/01-server/src/app.ts:12:7)';
+    expect(locateInDir(err, '/work/ws/01-server')).toBe('/work/ws/01-server/src/app.ts:12:7');
+    expect(locateInDir(err, '/other')).toBeUndefined();
+  });
+  it('keep the first line of a bundler message, without its location prefix', () => {
+    expect(firstLine(new Error('Transform failed with 1 error:\n/a/src/app.ts:3:9: ERROR: Expected ")" but found ";"'))).toBe('Expected ")" but found ";"');
+    expect(firstLine(new TypeError('x is not a function'))).toBe('TypeError: x is not a function');
+  });
+  it('recognise stack traces in a response body', () => {
+    expect(containsStackTrace('Error: x\n    at handler (/app/src/app.ts:10:5)')).toBe(true);
+    expect(containsStackTrace('at Object.<anonymous> (file:///C:/app/x.js:1:2)')).toBe(true);
+    expect(containsStackTrace('{"errors":{"server":["something went wrong"]}}')).toBe(false);
+  });
+});
+
+describe('reports', () => {
+  const run: RunResult = {
+    step: '01-server',
+    target: '/x/01-server',
+    durationMs: 1234,
+    results: [
+      { title: 'answers <json> & "quotes"', path: ['health'], checkStep: '01-server', group: 'new', state: 'pass', durationMs: 5 },
+      { title: 'fails', path: [], checkStep: '01-server', group: 'new', state: 'fail', durationMs: 7, message: 'Expected: 200\nGot: 500 \u0001' },
+    ],
+  };
+  it('junit escapes XML and drops control characters', () => {
+    const xml = renderJunit([run]);
+    expect(xml).toContain('name="answers &lt;json&gt; &amp; &quot;quotes&quot;"');
+    expect(xml).toContain('<failure message="Expected: 200">');
+    expect(xml).not.toContain('\u0001');
+    expect(xml).toMatch(/tests="2" failures="1"/);
+  });
+  it('a run passes only when it ran checks and none failed', () => {
+    expect(runPassed(run)).toBe(false);
+    expect(runPassed({ ...run, results: [] })).toBe(false);
+    expect(runPassed({ ...run, results: [run.results[0]] })).toBe(true);
+    expect(runPassed({ ...run, results: [run.results[0]], problem: { kind: 'crash', message: 'x' } })).toBe(false);
+  });
+});
+
+describe('LogTail', () => {
+  it('keeps the last lines, joining chunks split mid-line', () => {
+    const t = new LogTail(2);
+    t.push('one\ntw');
+    t.push('o\nthree\nfour');
+    expect(t.last()).toEqual(['three', 'four']);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Each deliberately wrong submission under test/wrong/<step>/ is the reference solution with one
+ * realistic mistake. The check named by `caughtBy` must fail on it: proof that the check can fail
+ * for the reason it exists.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyProject } from '../runner/lib/fsutil.js';
+import { ROOT } from '../runner/lib/paths.js';
+import { runChecks } from '../runner/lib/run-checks.js';
+import { findAvailableStep } from '../runner/lib/steps.js';
+import { solutionDir } from '../runner/lib/workspace.js';
+import { scratch } from './support/cli.js';
+import type { WrongSubmission } from './wrong/types.js';
+
+const wrongRoot = path.join(ROOT, 'test', 'wrong');
+const cases = fs
+  .readdirSync(wrongRoot, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) =>
+    fs
+      .readdirSync(path.join(wrongRoot, d.name))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => ({ slug: d.name, name: f.replace(/\.ts$/, ''), file: path.join(wrongRoot, d.name, f) })),
+  );
+
+/** Applies a wrong submission to a copy of the solution; every edit must apply. */
+export function applyWrong(dir: string, wrong: WrongSubmission): void {
+  for (const edit of wrong.edits ?? []) {
+    const file = path.join(dir, edit.file);
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes(edit.find)) throw new Error(`${edit.file} no longer contains the text this wrong submission edits:\n${edit.find}`);
+    fs.writeFileSync(file, text.replace(edit.find, edit.replace));
+  }
+  for (const [rel, content] of Object.entries(wrong.files ?? {})) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), content);
+  }
+  for (const rel of wrong.remove ?? []) fs.rmSync(path.join(dir, rel), { force: true, recursive: true });
+}
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('wrong submissions are caught', () => {
+  it('there are at least three per available step', () => {
+    for (const slug of ['00-setup', '01-server', '02-api']) {
+      expect(cases.filter((c) => c.slug === slug).length, slug).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  describe.each(cases)('$slug/$name', ({ slug, file }) => {
+    it('fails the check meant to catch it', async () => {
+      const wrong = ((await import(pathToFileURL(file).href)) as { default: WrongSubmission }).default;
+      const step = findAvailableStep(slug);
+      const root = scratch(`wrong-${slug}`);
+      made.push(root);
+      const dir = path.join(root, step.slug);
+      copyProject(solutionDir(step), dir);
+      applyWrong(dir, wrong);
+      const run = await runChecks({ step, target: dir, earlier: false });
+      const check = run.results.find((r) => r.title === wrong.caughtBy);
+      expect(check, `no check is titled "${wrong.caughtBy}"; checks: ${run.results.map((r) => r.title).join(' | ')}`).toBeDefined();
+      expect(check?.state, `"${wrong.description}" should fail "${wrong.caughtBy}"`).toBe('fail');
+      // The mistake is one a learner could make in working code: it must not break the whole project.
+      expect(run.problem, run.problem?.message).toBeUndefined();
+    });
+  });
+});

@@ -1,0 +1,7 @@
+import type { WrongSubmission } from '../types.js';
+
+export default {
+  description: '.gitignore ignores .env* to catch .env.local and friends, and so hides .env.example too',
+  caughtBy: '.env.example documents PORT and is not git-ignored',
+  edits: [{ file: '.gitignore', find: 'instead.\n.env\n', replace: 'instead.\n.env*\n' }],
+} satisfies WrongSubmission;
