@@ -6,6 +6,11 @@ export interface RequirementOptions {
   lesson: string;
   /** Milliseconds before the check gives up; the runner also has a hard limit per run. */
   timeout?: number;
+  /**
+   * Run alongside the file's other concurrent checks. For checks that mostly wait (starting a
+   * server process): they overlap instead of adding up. They must not share state.
+   */
+  concurrent?: boolean;
 }
 
 /**
@@ -13,7 +18,7 @@ export interface RequirementOptions {
  * result (in the task's meta) so `npm run hint` knows which part of the lesson to show.
  */
 export function requirement(title: string, options: RequirementOptions, fn: () => Promise<void> | void): void {
-  it(
+  (options.concurrent ? it.concurrent : it)(
     title,
     async ({ task }) => {
       (task.meta as Record<string, unknown>).lesson = options.lesson;
