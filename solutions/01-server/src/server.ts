@@ -17,7 +17,9 @@ function main(): void {
   }
   const logger = createLogger(config.logLevel);
   const app = createApp({ config, logger });
-  const server = app.listen(config.port, () => {
+  const server = app.listen(config.port, (err?: Error) => {
+    // Express 5 calls this on a listen error too; the 'error' listener below reports those.
+    if (err) return;
     logger.info(`listening on http://localhost:${config.port}`, { port: config.port, env: config.env });
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
