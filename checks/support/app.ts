@@ -1,9 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { RequestListener } from 'node:http';
-import { LearnerCodeError, asLearnerCodeError } from './learner-code.js';
+import { LearnerCodeError, asLearnerCodeError, importFromTarget } from './learner-code.js';
+
+export { importFromTarget };
 import { shortPath } from '../../runner/lib/paths.js';
+import { emptyTables, fileDatabase, hasDatabase } from './db.js';
 
 export interface LogEntry {
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -48,23 +49,23 @@ export interface TestDeps {
   [key: string]: unknown;
 }
 
+/**
+ * The configuration every check passes: a superset of what each step's config holds, with test
+ * values. Steps add their keys here (and say so in their lesson's contract section).
+ */
+export const TEST_CONFIG: TestDeps['config'] = Object.freeze({
+  env: 'test',
+  port: 0,
+  logLevel: 'silent',
+  // Step 04: long and random enough to pass any strength rule, and clearly not a real secret.
+  jwtSecret: 'test-only-secret-0123456789abcdef0123456789abcdef',
+  jwtExpiresIn: '1h',
+}) as TestDeps['config'];
+
 export interface LoadedApp {
   app: RequestListener;
   logs: LogEntry[];
   deps: TestDeps;
-}
-
-/** Imports a module of the learner's project, turning any failure into one clear line. */
-export async function importFromTarget<T>(dir: string, relative: string): Promise<T> {
-  const file = path.join(dir, relative);
-  if (!fs.existsSync(file)) {
-    throw new LearnerCodeError(`${shortPath(file)} does not exist: the step contract needs it (see docs/01-server.md#the-step-contract).`);
-  }
-  try {
-    return (await import(pathToFileURL(file).href)) as T;
-  } catch (err) {
-    throw asLearnerCodeError(err, dir, shortPath(file));
-  }
 }
 
 /**
@@ -79,7 +80,15 @@ export async function loadApp(dir: string, overrides: Partial<TestDeps> = {}): P
     );
   }
   const { entries, logger } = recordingLogger();
-  const deps: TestDeps = { config: { env: 'test', port: 0 }, logger, clock: () => new Date(), ...overrides };
+  const deps: TestDeps = { config: { ...TEST_CONFIG }, logger, clock: () => new Date() };
+  if (hasDatabase(dir)) {
+    // From step 03 the app needs a database: the file's own, emptied so this app starts clean.
+    const { test, db } = await fileDatabase(dir);
+    await emptyTables(db);
+    deps.config.database = test.config;
+    deps.db = db;
+  }
+  Object.assign(deps, overrides);
   let app: unknown;
   try {
     app = await (mod.createApp as (d: TestDeps) => unknown)(deps);

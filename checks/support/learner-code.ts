@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { shortPath } from '../../runner/lib/paths.js';
 
 /**
@@ -49,3 +51,17 @@ export function asLearnerCodeError(err: unknown, dir: string, what: string): Lea
   const where = locateInDir(err, dir);
   return new LearnerCodeError(`${what} failed to load${where ? ` at ${where}` : ''}: ${firstLine(err)}`);
 }
+
+/** Imports a module of the learner's project, turning any failure into one clear line. */
+export async function importFromTarget<T>(dir: string, relative: string): Promise<T> {
+  const file = path.join(dir, relative);
+  if (!fs.existsSync(file)) {
+    throw new LearnerCodeError(`${shortPath(file)} does not exist: the step contract needs it (see docs/01-server.md#the-step-contract).`);
+  }
+  try {
+    return (await import(pathToFileURL(file).href)) as T;
+  } catch (err) {
+    throw asLearnerCodeError(err, dir, shortPath(file));
+  }
+}
+

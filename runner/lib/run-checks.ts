@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ROOT, dirs, scratchDir, tsxLoader, shortPath } from './paths.js';
 import { killTree, LogTail } from './processes.js';
 import type { Step } from './steps.js';
+import { checkDbSettings, dropRunSchemas, runIdNow } from './check-db.js';
 import { STEPS } from './steps.js';
 import type { ChildEvent, CheckResult, RunProblem, RunResult } from './results.js';
 
@@ -85,9 +86,21 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
   };
   let done = false;
 
+  const db = checkDbSettings(target);
+  const runId = runIdNow();
   const child = spawn(process.execPath, ['--import', tsxLoader, path.join(ROOT, 'runner', 'vitest', 'child.ts'), JSON.stringify({ files })], {
     cwd: ROOT,
-    env: { ...process.env, ...options.env, WORKSHOP_TARGET: target, WORKSHOP_PROGRESS_FILE: progressFile, FORCE_COLOR: '0', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      ...options.env,
+      WORKSHOP_TARGET: target,
+      WORKSHOP_PROGRESS_FILE: progressFile,
+      WORKSHOP_RUN_ID: runId,
+      WORKSHOP_DB_DIALECT: db.dialect,
+      ...(db.serverUrl && { WORKSHOP_MYSQL_URL: db.serverUrl }),
+      FORCE_COLOR: '0',
+      NODE_ENV: 'test',
+    },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: process.platform !== 'win32',
     windowsHide: true,
@@ -174,6 +187,8 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
     }
   }
   fs.rmSync(progressFile, { force: true });
+  // A killed run cannot clean up after itself: drop its throw-away schemas from here.
+  if (db.serverUrl) await dropRunSchemas(db.serverUrl, runId);
 
   if (killedFor) result.problem = killedFor;
   else if (learnerCodeErrors.size === 1 && result.results.every((r) => r.state === 'fail')) {

@@ -23,6 +23,7 @@ const vitest = await startVitest(
     config: false,
     watch: false,
     include: files,
+    setupFiles: [`${ROOT}/checks/support/setup.ts`],
     reporters: [new IpcReporter(send)],
     // One worker thread per check file, no per-file isolation cost beyond that: the files share
     // nothing, and the runner kills the whole process on a hard timeout anyway.
