@@ -222,10 +222,13 @@ function readFilter(errors: ErrorMessages, name: string, value: unknown): string
   return value;
 }
 
-/** ?limit=10: digits only, so "-1", "abc", "1e3" and "2.5" are refused rather than guessed at. */
+/**
+ * ?limit=10: digits only, so "-1", "abc", "1e3" and "2.5" are refused rather than guessed at, and
+ * so is a number too large to be exact (a database would refuse it, with a 500).
+ */
 function readCount(errors: ErrorMessages, name: string, value: unknown, fallback: number, min: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < min) {
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min) {
     addError(errors, name, `must be a whole number of at least ${min}`);
     return fallback;
   }
