@@ -12,6 +12,8 @@ export function notFound(): RequestHandler {
 /** express.json() flags bad bodies with a status and a type; the client sent them, so 4xx. */
 function fromBodyParser(err: unknown): HttpError | undefined {
   const e = err as { type?: string; status?: number };
+  // The router flags a URL it cannot decode (/api/articles/%E0%A4%A) the same way: status 400.
+  if (err instanceof URIError && e.status === 400) return new BadRequestError({ url: ['could not be decoded'] });
   if (e?.type === 'entity.parse.failed') return new BadRequestError({ body: ['is not valid JSON'] });
   if (e?.type === 'entity.too.large') return new HttpError(413, { body: ['is too large'] });
   if (typeof e?.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
