@@ -2,7 +2,10 @@
  * The workshop CLI: `npm run <command> [step] [options]`. A thin entry: it parses argv, finds
  * the command in the table and loads only that command's module.
  */
+import path from 'node:path';
 import { parseArgs } from './lib/args.js';
+import { readEnvFile } from './lib/dotenv-file.js';
+import { ROOT } from './lib/paths.js';
 import type { CommandEntry } from './lib/command.js';
 import { UsageError } from './lib/errors.js';
 import { UnknownStepError } from './lib/steps.js';
@@ -16,6 +19,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'diff', summary: 'your step beside the reference solution', usage: 'diff <N> [--full]', load: () => import('./commands/diff.js') },
   { name: 'reset', summary: 'start a step over from the starter (your files are backed up first)', usage: 'reset <N>', load: () => import('./commands/reset.js') },
   { name: 'progress', summary: 'every step, passed/total, and what to do next', usage: 'progress', load: () => import('./commands/progress.js') },
+  { name: 'db', summary: 'your database: db migrate | seed | reset | rollback | status (npm run db:migrate)', usage: 'db:migrate | db:seed | db:reset | db:rollback [N]', load: () => import('./commands/db.js') },
   { name: 'doctor', summary: 'check Node, npm, dependencies, .env, database and ports, with fixes', usage: 'doctor', load: () => import('./commands/doctor.js') },
 ];
 
@@ -28,7 +32,13 @@ function help(): void {
   out(`A step is a number (${c.bold('1')}) or a slug (${c.bold('01-server')}). Put ${c.bold('--')} before options: npm run check 1 -- --solution`);
 }
 
+/** The workshop's own .env (see .env.example) fills in what the environment does not set. */
+function loadWorkshopEnv(): void {
+  for (const [key, value] of Object.entries(readEnvFile(path.join(ROOT, '.env')))) process.env[key] ??= value;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  loadWorkshopEnv();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     help();

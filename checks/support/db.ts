@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { scratchDir } from '../../runner/lib/paths.js';
 import { LearnerCodeError, importFromTarget } from './learner-code.js';
+import { runDbTask, usesDatabase, type DbAction, type DbTaskResult } from '../../runner/lib/db-tasks.js';
 
 /**
  * What a step-03+ project's `openDatabase(config)` receives: the same shape its own loadConfig
@@ -188,19 +189,13 @@ export async function closeDatabases(): Promise<void> {
 }
 
 /** True when the target follows the step-03 contract (it has a database module). */
-export const hasDatabase = (dir: string): boolean => fs.existsSync(path.join(dir, 'src', 'db', 'index.ts'));
+export const hasDatabase = usesDatabase;
+
+export type { DbAction, DbTaskResult };
 
 export interface ServerDatabase extends TestDatabase {
   /** Runs a database task of the project (migrate, rollback, seed, reset, status) in a child process. */
-  task(action: 'migrate' | 'rollback' | 'seed' | 'reset' | 'status'): Promise<DbTaskResult>;
-}
-
-export interface DbTaskResult {
-  ok: boolean;
-  error?: string;
-  applied?: string[];
-  reverted?: string[];
-  pending?: string[] | null;
+  task(action: DbAction): Promise<DbTaskResult>;
 }
 
 /**
@@ -210,7 +205,7 @@ export interface DbTaskResult {
  */
 export async function serverDatabase(dir: string, { migrate = true } = {}): Promise<ServerDatabase> {
   const test = await createTestDatabase();
-  const task = (action: Parameters<ServerDatabase['task']>[0]) => runDbTask(dir, action, test.env);
+  const task = (action: DbAction) => runDbTask(dir, action, test.env);
   if (migrate) {
     const result = await task('migrate');
     if (!result.ok) {
@@ -219,30 +214,4 @@ export async function serverDatabase(dir: string, { migrate = true } = {}): Prom
     }
   }
   return { ...test, task };
-}
-
-export async function runDbTask(dir: string, action: string, env: Record<string, string>, timeoutMs = 30_000): Promise<DbTaskResult> {
-  const { spawn } = await import('node:child_process');
-  const { ROOT, tsxLoader } = await import('../../runner/lib/paths.js');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', tsxLoader, path.join(ROOT, 'runner', 'db-task.ts'), action, dir], {
-      cwd: dir,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      const line = stdout.trim().split('\n').pop() ?? '';
-      try {
-        resolve(JSON.parse(line) as DbTaskResult);
-      } catch {
-        resolve({ ok: false, error: (stderr.trim().split('\n').find((l) => /error/i.test(l)) ?? stderr.trim().split('\n')[0]) || `no answer within ${timeoutMs / 1000} s` });
-      }
-    });
-  });
 }

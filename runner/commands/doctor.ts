@@ -5,8 +5,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Command } from '../lib/command.js';
 import { readEnvFile } from '../lib/dotenv-file.js';
+import { databaseFromEnv, describeDatabase } from '../lib/database-config.js';
 import { ROOT, dirs, shortPath } from '../lib/paths.js';
 import { isPortFree } from '../lib/processes.js';
+import { runDbTask, usesDatabase } from '../lib/db-tasks.js';
 import { STEPS } from '../lib/steps.js';
 import { c, npmRun, out, sym } from '../lib/ui.js';
 
@@ -95,24 +97,32 @@ function reachable(host: string, port: number, timeoutMs = 1500): Promise<boolea
 }
 
 /** Only a MySQL configuration needs a server; SQLite (the default) is a file. */
-async function database(): Promise<Finding> {
-  const env = { ...readEnvFile(path.join(ROOT, '.env')), ...process.env };
-  const dialect = env.DB_DIALECT ?? (env.DATABASE_URL?.startsWith('mysql') ? 'mysql' : 'sqlite');
-  if (dialect !== 'mysql') return { status: 'ok', what: 'database: SQLite (embedded, nothing to run; used from step 03)' };
-  let host = env.DB_HOST ?? '127.0.0.1';
-  let port = Number(env.DB_PORT ?? 3306);
-  if (env.DATABASE_URL) {
-    try {
-      const url = new URL(env.DATABASE_URL);
-      host = url.hostname;
-      port = Number(url.port || 3306);
-    } catch {
-      return { status: 'fail', what: 'DATABASE_URL is not a valid URL', fix: 'use mysql://user:password@127.0.0.1:3306/conduit' };
+async function databases(): Promise<Finding[]> {
+  const started = STEPS.filter((s) => s.available && usesDatabase(path.join(dirs.workspace, s.slug)));
+  if (started.length === 0) return [{ status: 'ok', what: 'database: SQLite by default (a file, nothing to run; used from step 03)' }];
+  const findings: Finding[] = [];
+  for (const step of started) {
+    const dir = path.join(dirs.workspace, step.slug);
+    const db = databaseFromEnv({ ...readEnvFile(path.join(dir, '.env')), ...process.env }, dir);
+    if (db.dialect === 'sqlite') {
+      findings.push({ status: 'ok', what: `${step.slug}: ${describeDatabase(db)} (embedded)` });
+      continue;
     }
+    let url: URL;
+    try {
+      url = new URL(db.url);
+    } catch {
+      findings.push({ status: 'fail', what: `${step.slug}: DATABASE_URL is not a valid URL`, fix: 'use mysql://user:password@127.0.0.1:3306/conduit in the step\'s .env' });
+      continue;
+    }
+    const port = Number(url.port || 3306);
+    findings.push(
+      (await reachable(url.hostname, port))
+        ? { status: 'ok', what: `${step.slug}: MySQL reachable at ${url.hostname}:${port}` }
+        : { status: 'fail', what: `${step.slug}: nothing answers at ${url.hostname}:${port} (DB_DIALECT=mysql)`, fix: 'docker compose up -d db (or start your MySQL/MariaDB server), or DB_DIALECT=sqlite' },
+    );
   }
-  return (await reachable(host, port))
-    ? { status: 'ok', what: `database: MySQL reachable at ${host}:${port}` }
-    : { status: 'fail', what: `database: nothing answers at ${host}:${port}`, fix: 'docker compose up -d db (or start your MySQL/MariaDB server)' };
+  return findings;
 }
 
 async function ports(): Promise<Finding> {
@@ -122,11 +132,20 @@ async function ports(): Promise<Finding> {
     : { status: 'warn', what: `port ${wanted} is in use (another server?)`, fix: `stop it, or set PORT in your step's .env; ${npmRun('step', 'N')} picks a free port by itself` };
 }
 
-function migrations(): Finding {
-  const started = STEPS.filter((s) => s.number >= 3 && s.available && fs.existsSync(path.join(dirs.workspace, s.slug)));
-  return started.length
-    ? { status: 'ok', what: `migrations: run by ${npmRun('step', 'N')} when a step starts` }
-    : { status: 'skip', what: 'migrations: none until step 03' };
+/** Each started step with a database: are its migrations applied to the learner's database? */
+async function migrations(): Promise<Finding[]> {
+  const started = STEPS.filter((s) => s.available && usesDatabase(path.join(dirs.workspace, s.slug)));
+  if (started.length === 0) return [{ status: 'skip', what: 'migrations: none until step 03' }];
+  const findings: Finding[] = [];
+  for (const step of started) {
+    const result = await runDbTask(path.join(dirs.workspace, step.slug), 'status', {}, 20_000);
+    const n = String(step.number);
+    if (!result.ok) findings.push({ status: 'fail', what: `${step.slug}: cannot read the migration status (${result.error})`, fix: `${npmRun('db:migrate', n)} shows the full error` });
+    else if (result.pending === null || result.pending === undefined) findings.push({ status: 'skip', what: `${step.slug}: src/db/index.ts exports no pendingMigrations(db)` });
+    else if (result.pending.length) findings.push({ status: 'warn', what: `${step.slug}: ${result.pending.length} pending migration(s): ${result.pending.join(', ')}`, fix: npmRun('db:migrate', n) });
+    else findings.push({ status: 'ok', what: `${step.slug}: database migrated (${result.database})` });
+  }
+  return findings;
 }
 
 const icon: Record<Status, string> = { ok: c.green(sym.pass), warn: c.yellow('!'), fail: c.red(sym.fail), skip: c.dim(sym.skip) };
@@ -135,7 +154,7 @@ const command: Command = {
   options: {},
   async run() {
     out(c.bold('Workshop doctor'));
-    const findings = [nodeVersion(), npmVersion(), dependencies(), ...envFiles(), await database(), await ports(), migrations()];
+    const findings = [nodeVersion(), npmVersion(), dependencies(), ...envFiles(), ...(await databases()), await ports(), ...(await migrations())];
     for (const f of findings) {
       out(`  ${icon[f.status]} ${f.status === 'skip' ? c.dim(f.what) : f.what}`);
       if (f.fix) out(`      ${c.dim('fix:')} ${f.fix}`);

@@ -12,6 +12,7 @@ import { runPassed } from '../lib/results.js';
 import { runChecks } from '../lib/run-checks.js';
 import { availableSteps, findAvailableStep, type Step } from '../lib/steps.js';
 import { watchProject } from '../lib/watch.js';
+import { runDbTask, usesDatabase } from '../lib/db-tasks.js';
 import { ensureWorkspace, workspaceDir } from '../lib/workspace.js';
 import { c, npmRun, out, sym } from '../lib/ui.js';
 import { firstFailure, renderChecklist } from '../reporters/pretty.js';
@@ -19,6 +20,7 @@ import { UsageError } from '../lib/errors.js';
 
 type ServerState =
   | { kind: 'absent' }
+  | { kind: 'migrating' }
   | { kind: 'starting' }
   | { kind: 'ready' }
   | { kind: 'crashed'; message: string; logs: string[] };
@@ -30,6 +32,8 @@ interface LiveState {
   portNote?: string;
   server: ServerState;
   serverLog: string[];
+  /** The last migration problem, shown until a migration succeeds. */
+  migration?: string;
   checking: boolean;
   run?: RunResult;
   polling: boolean;
@@ -50,11 +54,13 @@ function renderServer(s: LiveState): string[] {
   const url = `http://localhost:${s.port}`;
   const head = {
     absent: c.yellow(`no src/server.ts yet: create it and save, and it starts here`),
+    migrating: c.dim('migrating your database …'),
     starting: c.dim(`starting on ${url} …`),
     ready: `${c.green('running')} at ${c.bold(url)}  ${c.dim(`(try: curl ${url}${s.step.hasApp ? '/health' : ''})`)}`,
     crashed: c.red(`not running: ${s.server.kind === 'crashed' ? s.server.message : ''}`),
   }[s.server.kind];
   const lines = [`${c.bold('Server')}  ${head}${s.portNote ? c.dim(`  ${s.portNote}`) : ''}`];
+  if (s.migration) lines.push(c.red(`  migration failed: ${s.migration}`));
   const logs = s.server.kind === 'crashed' ? s.server.logs : s.serverLog;
   for (const l of logs.slice(-6)) lines.push(c.dim(`  | ${l.length > 160 ? `${l.slice(0, 160)}…` : l}`));
   return lines;
@@ -131,10 +137,19 @@ const command: Command = {
 
     let server: ManagedProcess | undefined;
     let generation = 0;
-    const startServer = async () => {
+    const startServer = async (migrate: boolean) => {
       const mine = ++generation;
       if (server) await server.stop();
       state.serverLog = [];
+      // From step 03 the server needs its tables: migrate first, as `npm run db:migrate` would.
+      if (migrate && usesDatabase(dir)) {
+        state.server = { kind: 'migrating' };
+        redraw();
+        const result = await runDbTask(dir, 'migrate');
+        if (mine !== generation) return;
+        state.migration = result.ok ? undefined : result.error;
+        if (result.ok && result.applied?.length) state.serverLog.push(`applied migrations: ${result.applied.join(', ')}`);
+      }
       if (!fs.existsSync(path.join(dir, 'src', 'server.ts'))) {
         state.server = { kind: 'absent' };
         return redraw();
@@ -183,11 +198,15 @@ const command: Command = {
     };
 
     let debounce: NodeJS.Timeout | undefined;
+    let schemaChanged = false;
     const watcher = await watchProject(dir, (file) => {
       state.changed = path.relative(dir, file).split(path.sep).join('/');
       clearTimeout(debounce);
+      // Saves come in bursts: remember whether any file of the burst was a migration or model.
+      schemaChanged ||= /(^|[\\/])src[\\/]db[\\/]/.test(path.relative(dir, file));
       debounce = setTimeout(() => {
-        void startServer();
+        void startServer(schemaChanged);
+        schemaChanged = false;
         void check();
       }, 150);
     });
@@ -213,7 +232,7 @@ const command: Command = {
     });
 
     draw();
-    void startServer();
+    void startServer(true);
     void check();
     return new Promise<number>(() => {
       // Runs until Ctrl-C.

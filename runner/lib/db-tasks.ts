@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, tsxLoader } from './paths.js';
+
+export type DbAction = 'migrate' | 'rollback' | 'seed' | 'reset' | 'status';
+
+export interface DbTaskResult {
+  ok: boolean;
+  action: string;
+  database?: string;
+  error?: string;
+  applied?: string[];
+  reverted?: string[];
+  pending?: string[] | null;
+  seeded?: boolean;
+}
+
+/** True when a step folder follows the database contract (from step 03). */
+export const usesDatabase = (dir: string): boolean => fs.existsSync(path.join(dir, 'src', 'db', 'index.ts'));
+
+/** Runs runner/db-task.ts for a learner's step folder in a child process, with a time limit. */
+export function runDbTask(dir: string, action: DbAction, env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<DbTaskResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', tsxLoader, path.join(ROOT, 'runner', 'db-task.ts'), action, dir], {
+      cwd: dir,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as DbTaskResult);
+      } catch {
+        const line = stderr.trim().split('\n').find((l) => /error/i.test(l)) ?? stderr.trim().split('\n')[0];
+        resolve({ ok: false, action, error: line || `no answer within ${timeoutMs / 1000} s` });
+      }
+    });
+  });
+}
