@@ -321,7 +321,7 @@ describe('the project', () => {
     });
   });
 
-  requirement('tsconfig.json turns on strict mode', { lesson: L.strict }, async () => {
+  requirement('tsconfig.json turns on strict mode', { lesson: L.strict, concurrent: true }, async () => {
     const { parsed } = await readTsConfig(L.strict);
     ensure(parsed.options.strict === true, {
       expected: `"strict": true in the compilerOptions of ${show('tsconfig.json')}`,
@@ -340,7 +340,7 @@ describe('the project', () => {
 });
 
 describe('the server', () => {
-  requirement('.env.example documents PORT and is not git-ignored', { lesson: L.envExample }, () => {
+  requirement('.env.example documents PORT and is not git-ignored', { lesson: L.envExample, concurrent: true }, () => {
     ensure(fs.existsSync(file('.env.example')), {
       expected: `a .env.example in ${shortPath(dir)} that lists the variables the server reads`,
       got: `there is no ${show('.env.example')}`,
@@ -362,7 +362,7 @@ describe('the server', () => {
     });
   });
 
-  requirement('src/server.ts reads PORT from .env and answers GET / with 200', { lesson: L.server, timeout: 25_000 }, async () => {
+  requirement('src/server.ts reads PORT from .env and answers GET / with 200', { lesson: L.server, timeout: 25_000, concurrent: true }, async () => {
     ensure(fs.existsSync(file('src', 'server.ts')), {
       expected: `a server in ${show('src', 'server.ts')}`,
       got: `there is no ${show('src', 'server.ts')}`,
@@ -404,7 +404,7 @@ describe('the server', () => {
     }
   });
 
-  requirement('npm run dev runs src/server.ts and restarts it on every save', { lesson: L.dev }, () => {
+  requirement('npm run dev runs src/server.ts and restarts it on every save', { lesson: L.dev, concurrent: true }, () => {
     const pkg = readPackageJson(L.dev);
     const scripts = typeof pkg.scripts === 'object' && pkg.scripts !== null ? pkg.scripts : {};
     const dev = scripts.dev;
@@ -453,7 +453,7 @@ describe('the server', () => {
     });
   });
 
-  requirement('the project type-checks with no errors (npx tsc --noEmit)', { lesson: L.typecheck, timeout: 30_000 }, async () => {
+  requirement('the project type-checks with no errors (npx tsc --noEmit)', { lesson: L.typecheck, timeout: 30_000, concurrent: true }, async () => {
     const { t, parsed } = await readTsConfig(L.typecheck);
     const serverFile = path.resolve(file('src', 'server.ts'));
     ensure(parsed.fileNames.some((f) => path.resolve(f) === serverFile), {

@@ -296,7 +296,7 @@ describe('errors', () => {
 });
 
 describe('the server process', () => {
-  requirement('npx tsx src/server.ts starts and answers GET /health on PORT', { lesson: lesson('the-step-contract') }, async () => {
+  requirement('npx tsx src/server.ts starts and answers GET /health on PORT', { lesson: lesson('the-step-contract'), concurrent: true }, async () => {
     const server = await startServer(dir, { lesson: lesson('the-step-contract') });
     try {
       const res = await api(server.url).get('/health');
@@ -307,7 +307,7 @@ describe('the server process', () => {
     }
   });
 
-  requirement('an invalid PORT stops the server at start-up with a message naming PORT, not a stack trace', { lesson: lesson('config-validation') }, async () => {
+  requirement('an invalid PORT stops the server at start-up with a message naming PORT, not a stack trace', { lesson: lesson('config-validation'), concurrent: true }, async () => {
     const config = lesson('config-validation');
     const proc = startTsProcess({ cwd: dir, env: { PORT: 'not-a-port', NODE_ENV: 'development' } });
     const waitMs = 6000;

@@ -64,10 +64,12 @@ describe('wrong submissions are caught', () => {
       const dir = path.join(root, step.slug);
       copyProject(solutionDir(step), dir);
       applyWrong(dir, wrong);
-      const run = await runChecks({ step, target: dir, earlier: false });
+      // Only the check meant to catch it runs: the others would pass or fail for other reasons.
+      const run = await runChecks({ step, target: dir, earlier: false, only: wrong.caughtBy });
       const check = run.results.find((r) => r.title === wrong.caughtBy);
       expect(check, `no check is titled "${wrong.caughtBy}"; checks: ${run.results.map((r) => r.title).join(' | ')}`).toBeDefined();
       expect(check?.state, `"${wrong.description}" should fail "${wrong.caughtBy}"`).toBe('fail');
+      expect(check?.message, 'the failure explains itself').toBeTruthy();
       // The mistake is one a learner could make in working code: it must not break the whole project.
       expect(run.problem, run.problem?.message).toBeUndefined();
     });

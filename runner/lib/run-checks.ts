@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, dirs, scratchDir, tsxLoader, shortPath } from './paths.js';
+import { ROOT, dirs, scratchDir, shortPath } from './paths.js';
 import { killTree, LogTail } from './processes.js';
 import type { Step } from './steps.js';
 import { checkDbSettings, dropRunSchemas, runIdNow } from './check-db.js';
@@ -22,6 +22,8 @@ export interface RunChecksOptions {
   onEvent?: (event: ChildEvent) => void;
   /** Extra environment for the checks (database settings in later steps). */
   env?: NodeJS.ProcessEnv;
+  /** Run only the check with exactly this title (the others are reported as skipped). */
+  only?: string;
   /** Stops the run early (a newer save arrived in watch mode). */
   signal?: AbortSignal;
 }
@@ -88,7 +90,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
 
   const db = checkDbSettings(target);
   const runId = runIdNow();
-  const child = spawn(process.execPath, ['--import', tsxLoader, path.join(ROOT, 'runner', 'vitest', 'child.ts'), JSON.stringify({ files })], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'runner', 'vitest', 'child.mjs'), JSON.stringify({ files, only: options.only })], {
     cwd: ROOT,
     env: {
       ...process.env,

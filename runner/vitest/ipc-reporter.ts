@@ -32,9 +32,15 @@ function explain(error: SerializedErrorLike | undefined): { message: string; lea
   return { message: first.trim() };
 }
 
+/** Over the IPC channel the runner opened; on stdout when started by hand. */
+const toRunner: Sender = (event) => {
+  if (process.send) process.send(event);
+  else process.stdout.write(`${JSON.stringify(event)}\n`);
+};
+
 /** Streams each result to the runner as it happens, so a run killed midway still reports. */
-export class IpcReporter implements Reporter {
-  constructor(private readonly send: Sender) {}
+export default class IpcReporter implements Reporter {
+  private readonly send: Sender = toRunner;
 
   private file(module: TestModule | TestCase['module']): string {
     return path.basename(module.moduleId);
