@@ -157,3 +157,52 @@ describe("a learner's session", () => {
     expect(r.stdout).toMatch(/dependencies installed/);
   });
 });
+
+describe('step (watch mode)', () => {
+  it('starts the server, re-runs the checks on save, and stops everything on Ctrl-C', async () => {
+    const { spawn } = await import('node:child_process');
+    const { ROOT, tsxLoader } = await import('../runner/lib/paths.js');
+    const { freePort } = await import('../runner/lib/processes.js');
+    const s = sandbox();
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', tsxLoader, path.join(ROOT, 'runner', 'cli.ts'), 'step', '1'], {
+      cwd: ROOT,
+      env: { ...process.env, ...s.env, CI: '1', NO_COLOR: '1', PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const waitFor = async (re: RegExp, from = 0, ms = 30_000) => {
+      const deadline = Date.now() + ms;
+      while (Date.now() < deadline) {
+        if (re.test(output.slice(from))) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`timed out waiting for ${re}; output:\n${output.slice(-3000)}`);
+    };
+    try {
+      await waitFor(/checks pass/);
+      await waitFor(/running.* at /);
+      // The starter answers, with its 501 for the TODO.
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(501);
+
+      // Saving the reference solution's app makes the checklist go green.
+      const mark = output.length;
+      const solution = path.join(ROOT, 'solutions', '01-server', 'src');
+      for (const file of ['app.ts', 'http/error-handler.ts', 'http/request-id.ts', 'http/request-logger.ts', 'health/health.routes.ts', 'config.ts']) {
+        fs.copyFileSync(path.join(solution, file), path.join(s.workspace, '01-server', 'src', file));
+      }
+      await waitFor(/All checks pass/, mark, 60_000);
+      await waitFor(/running.* at /, mark);
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+    }
+    expect(output).toContain('Stopped. Your work is saved');
+    // Nothing listens on the learner's port any more.
+    await expect(fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+  });
+});
