@@ -1,4 +1,4 @@
-import { Op, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, Transaction, type Sequelize, type WhereOptions } from 'sequelize';
 import type { Article, Models } from '../db/models.js';
 
 /** One article as the service and the handlers see it: plain data, tags sorted, author attached. */
@@ -61,16 +61,22 @@ export function createArticleRepository(db: Sequelize) {
     };
   };
 
-  /** Links an article to exactly these tags, creating the tags that do not exist yet. */
-  async function setTags(articleId: number, names: string[], transaction: Transaction): Promise<void> {
-    await ArticleTag.destroy({ where: { articleId }, transaction });
+  /**
+   * Links an article to exactly these tags, creating the tags that do not exist yet. `replace`
+   * removes the old links first (an update); a new article has none, and skipping that DELETE
+   * also spares MySQL the gap locks that make concurrent creates deadlock.
+   */
+  async function setTags(articleId: number, names: string[], transaction: Transaction, { replace }: { replace: boolean }): Promise<void> {
+    if (replace) await ArticleTag.destroy({ where: { articleId }, transaction });
     if (names.length === 0) return;
     // INSERT … IGNORE: two articles adding the same new tag at once must not collide.
     await Tag.bulkCreate(
       names.map((name) => ({ name })),
       { ignoreDuplicates: true, transaction },
     );
-    const tags = await Tag.findAll({ where: { name: names }, transaction });
+    // A locking read sees the newest committed rows: a tag that another transaction created while
+    // ours was running is invisible to a plain SELECT under MySQL's REPEATABLE READ.
+    const tags = await Tag.findAll({ where: { name: names }, transaction, lock: Transaction.LOCK.SHARE });
     await ArticleTag.bulkCreate(
       tags.map((t) => ({ articleId, tagId: t.id })),
       { transaction },
@@ -114,14 +120,14 @@ export function createArticleRepository(db: Sequelize) {
     async insert(article: NewArticle, transaction: Transaction): Promise<number> {
       const { tagList, ...fields } = article;
       const row = await Article.create(fields, { transaction });
-      await setTags(row.id, tagList, transaction);
+      await setTags(row.id, tagList, transaction, { replace: false });
       return row.id;
     },
 
     async update(id: number, changes: ArticleChanges, transaction: Transaction): Promise<void> {
       const { tagList, ...fields } = changes;
       await Article.update(fields, { where: { id }, transaction });
-      if (tagList !== undefined) await setTags(id, tagList, transaction);
+      if (tagList !== undefined) await setTags(id, tagList, transaction, { replace: true });
     },
 
     async slugOf(id: number, transaction?: Transaction): Promise<string | undefined> {

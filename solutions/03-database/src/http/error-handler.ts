@@ -31,7 +31,8 @@ const camel = (column: string): string => column.replace(/_(\w)/g, (_m, c: strin
  */
 function fromDatabase(err: unknown): HttpError | undefined {
   if (err instanceof UniqueConstraintError) {
-    const fields = Object.keys(err.fields ?? {}).map(camel);
+    // MySQL reports the fields as { column: value }, SQLite as [column].
+    const fields = (Array.isArray(err.fields) ? err.fields : Object.keys(err.fields ?? {})).map(String).map(camel);
     return new ValidationError(Object.fromEntries((fields.length ? fields : ['record']).map((f) => [f, ['has already been taken']])));
   }
   if (err instanceof ForeignKeyConstraintError) {
