@@ -1,0 +1,68 @@
+/*
+ * ┌─────────────────────────────────────────────────────────────────────────────────────────┐
+ * │ TEMPORARY. Step 02's in-memory store, behind the repository's methods, so the API keeps  │
+ * │ working while you move the articles into the database. Its articles vanish when the      │
+ * │ server stops. Once ./articles.repository.ts works, createApp uses that instead and this  │
+ * │ file is deleted.                                                                         │
+ * └─────────────────────────────────────────────────────────────────────────────────────────┘
+ */
+import type { Sequelize } from 'sequelize';
+import type { Models } from '../db/models.js';
+import type { ArticleRecord, ArticleRepository } from './articles.repository.js';
+
+export function createMemoryArticleRepository(db: Sequelize): ArticleRepository {
+  const { User } = db.models as unknown as Models;
+  const rows = new Map<number, ArticleRecord>();
+  let nextId = 1;
+  const copy = (row: ArticleRecord): ArticleRecord => structuredClone(row);
+  const newestFirst = (a: ArticleRecord, b: ArticleRecord) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id;
+  const bySlug = (slug: string) => [...rows.values()].find((row) => row.slug === slug);
+
+  return {
+    async findBySlug(slug) {
+      const row = bySlug(slug);
+      return row && copy(row);
+    },
+
+    async slugTaken(slug, exceptId) {
+      const row = bySlug(slug);
+      return row !== undefined && row.id !== exceptId;
+    },
+
+    async list({ tag, author, limit, offset }) {
+      const matching = [...rows.values()]
+        .filter((row) => tag === undefined || row.tagList.includes(tag))
+        .filter((row) => author === undefined || row.author.username === author)
+        .sort(newestFirst);
+      return { articles: matching.slice(offset, offset + limit).map(copy), articlesCount: matching.length };
+    },
+
+    async insert({ authorId, ...fields }) {
+      const user = await User.findByPk(authorId);
+      if (!user) throw new Error(`no user with id ${authorId}`);
+      const id = nextId++;
+      const author = { id: user.id, username: user.username, bio: user.bio, image: user.image };
+      rows.set(id, { ...structuredClone(fields), tagList: [...new Set(fields.tagList)].sort(), id, author });
+      return id;
+    },
+
+    async update(id, changes) {
+      const row = rows.get(id);
+      if (!row) throw new Error(`no article with id ${id}`);
+      Object.assign(row, structuredClone(changes));
+      if (changes.tagList) row.tagList = [...new Set(changes.tagList)].sort();
+    },
+
+    async slugOf(id) {
+      return rows.get(id)?.slug;
+    },
+
+    async remove(id) {
+      rows.delete(id);
+    },
+
+    async tagsInUse() {
+      return [...new Set([...rows.values()].flatMap((row) => row.tagList))].sort();
+    },
+  };
+}
