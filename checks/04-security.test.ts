@@ -1,0 +1,933 @@
+/**
+ * Step 04 · Security. Users register and log in; JWTs identify them; only authors change their
+ * work and admins may delete anyone's; logins are throttled; headers, SQL and config are safe.
+ *
+ * Every check builds its users through the API (register, login) and talks HTTP, except where the
+ * database is the point: the stored password hash is read from the users table, and an admin is
+ * made the way the lesson's script makes one, by setting the `role` column.
+ *
+ * One guard runs over the whole file: every answer any check receives is inspected for a password
+ * that a check sent, anything that looks like a bcrypt hash, or a password field. A leak fails
+ * whichever check saw it, naming the request.
+ */
+import bcrypt from 'bcrypt';
+import jwt from 'jsonwebtoken';
+import { describe } from 'vitest';
+import { startTsProcess } from '../runner/lib/processes.js';
+import { TEST_CONFIG } from './support/app.js';
+import { countRows, fileDatabase, serverDatabase, tableNames } from './support/db.js';
+import {
+  api,
+  containsStackTrace,
+  describeResponse,
+  ensure,
+  expectErrorEnvelope,
+  expectJson,
+  expectStatus,
+  fail,
+  lessonLink,
+  loadApp,
+  requirement,
+  targetDir,
+  type Response,
+  type SendOptions,
+} from './support/index.js';
+
+const dir = targetDir('04-security');
+const lesson = lessonLink('04-security');
+
+const L = {
+  register: lesson('registering'),
+  login: lesson('logging-in'),
+  current: lesson('the-current-user'),
+  storing: lesson('storing-passwords'),
+  issuing: lesson('issuing-tokens'),
+  checking: lesson('checking-tokens'),
+  writes: lesson('requiring-a-token'),
+  owner: lesson('only-the-author'),
+  admins: lesson('admins'),
+  throttle: lesson('throttling-logins'),
+  headers: lesson('security-headers'),
+  sql: lesson('sql-injection'),
+  leak: lesson('never-leak-a-password'),
+  secret: lesson('a-strong-jwt-secret'),
+};
+
+const SECRET = String(TEST_CONFIG.jwtSecret);
+
+// ── The leak guard ─────────────────────────────────────────────────────────────────────────
+
+/** Every password a check has sent for a user: no answer may ever contain one. */
+const secrets = new Set<string>();
+const BCRYPT_IN_TEXT = /\$2[aby]\$\d\d\$/;
+const PASSWORD_KEY = /^(?:password|password_?hash)$/i;
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+/** Where in a JSON value a password field, a password or a hash sits; undefined when nowhere. */
+function findLeak(value: unknown, at: string): string | undefined {
+  if (typeof value === 'string') {
+    for (const secret of secrets) if (value.includes(secret)) return `the password a check sent, at ${at}`;
+    if (BCRYPT_IN_TEXT.test(value)) return `a bcrypt hash (${value.slice(0, 12)}…) at ${at}`;
+    if (JWT_SHAPE.test(value)) {
+      // A token's payload is only base64url: anyone holding the token can read it.
+      const payload = jwt.decode(value);
+      if (payload && typeof payload === 'object') return findLeak(payload, `${at} (inside the token's payload)`);
+    }
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findLeak(item, `${at}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      // In the error envelope a "password" key names the field that was wrong: that is fine.
+      const inErrors = at === 'body' && key === 'errors';
+      if (!inErrors && PASSWORD_KEY.test(key)) return `a "${key}" field at ${at}.${key}`;
+      const found = inErrors ? findLeakInText(JSON.stringify(item), `${at}.errors`) : findLeak(item, `${at}.${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function findLeakInText(text: string, at: string): string | undefined {
+  for (const secret of secrets) if (text.includes(secret)) return `the password a check sent, in ${at}`;
+  if (BCRYPT_IN_TEXT.test(text)) return `a bcrypt hash (${text.match(/\$2[aby]\$\d\d\$.{0,6}/)?.[0]}…) in ${at}`;
+  return undefined;
+}
+
+/** Fails the running check if the answer leaks a password, a hash or a password field. */
+function guard(res: Response, label: string): Response {
+  const headers = Object.entries(res.headers)
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join('\n');
+  const leak =
+    findLeakInText(headers, 'the headers') ??
+    (res.body !== undefined && res.body !== null && typeof res.body === 'object' && Object.keys(res.body as object).length > 0
+      ? findLeak(res.body, 'body')
+      : findLeakInText(res.text ?? '', 'the body'));
+  if (leak) {
+    fail({
+      expected: `${label} answers without any password, password hash or password field (the checks inspect every answer)`,
+      got: `${leak}: ${describeResponse(res)}`,
+      hint: 'build every JSON answer field by field (a user is {email, token, username, bio, image}); never send a database row or spread one into a response',
+      lesson: L.leak,
+    });
+  }
+  return res;
+}
+
+type Http = ReturnType<typeof guarded>;
+
+/** `api(app)` with the guard on every answer. */
+function guarded(app: Parameters<typeof api>[0]) {
+  const http = api(app);
+  const wrap =
+    (method: 'get' | 'post' | 'put' | 'delete') =>
+    async (path: string, options?: SendOptions): Promise<Response> =>
+      guard(await http[method](path, options), `${method.toUpperCase()} ${path}`);
+  return { get: wrap('get'), post: wrap('post'), put: wrap('put'), delete: wrap('delete') };
+}
+
+/** A fresh app on the file's database, emptied: each check starts with no users at all. */
+async function freshApp(): Promise<Http> {
+  const { app } = await loadApp(dir);
+  return guarded(app);
+}
+
+// ── Builders ───────────────────────────────────────────────────────────────────────────────
+
+interface Person {
+  username: string;
+  email: string;
+  password: string;
+}
+
+let serial = 0;
+/** A new person with a unique username, email and a password the guard watches for. */
+function person(name: string, password?: string): Person {
+  serial += 1;
+  const who = { username: `${name}_${serial}`, email: `${name}_${serial}@example.com`, password: password ?? `Pw-${name}-${serial}-Tr0ub4dor&3` };
+  secrets.add(who.password);
+  return who;
+}
+
+const tokenAuth = (token: string) => ({ Authorization: `Token ${token}` });
+
+interface UserJson {
+  email?: unknown;
+  token?: unknown;
+  username?: unknown;
+  bio?: unknown;
+  image?: unknown;
+}
+const userOf = (res: Response): UserJson | undefined => (res.body as { user?: UserJson } | undefined)?.user;
+
+/** Registers through the API and returns the token. Any 2xx with a token will do here. */
+async function register(http: Http, who: Person, extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await http.post('/api/users', { json: { user: { ...who, ...extra } } });
+  const token = userOf(res)?.token;
+  if (res.status < 200 || res.status > 299 || typeof token !== 'string' || token === '') {
+    fail({
+      expected: `POST /api/users {"user": {"username": "${who.username}", "email": "${who.email}", "password": …}} to register (201 with {"user": {"token": …}}): this check builds on it`,
+      got: describeResponse(res),
+      hint: 'this check needs registration to work first',
+      lesson: L.register,
+    });
+  }
+  return token;
+}
+
+/** Logs in through the API and returns the token. */
+async function login(http: Http, who: Person): Promise<string> {
+  const res = await http.post('/api/users/login', { json: { user: { email: who.email, password: who.password } } });
+  const token = userOf(res)?.token;
+  if (res.status !== 200 || typeof token !== 'string' || token === '') {
+    fail({
+      expected: `POST /api/users/login as ${who.email} with the right password to answer 200 with {"user": {"token": …}}: this check builds on it`,
+      got: describeResponse(res),
+      hint: 'this check needs logging in to work first',
+      lesson: L.login,
+    });
+  }
+  return token;
+}
+
+let articleSerial = 0;
+/** Creates an article as the token's user and returns its slug. */
+async function createArticle(http: Http, token: string, fields: Record<string, unknown> = {}): Promise<string> {
+  articleSerial += 1;
+  const sent = { title: `Field notes ${articleSerial}`, description: 'On rivers', body: 'Rivers run to the sea.', ...fields };
+  const res = await http.post('/api/articles', { json: { article: sent }, headers: tokenAuth(token) });
+  const slug = (res.body as { article?: { slug?: unknown } } | undefined)?.article?.slug;
+  if (res.status < 200 || res.status > 299 || typeof slug !== 'string' || slug === '') {
+    fail({
+      expected: `POST /api/articles with a valid token to create an article (201 with {"article": {"slug": …}}): this check builds on it`,
+      got: describeResponse(res),
+      hint: 'put requireAuth on POST /api/articles and take the author from req.user',
+      lesson: L.writes,
+    });
+  }
+  return slug;
+}
+
+/** Comments on an article as the token's user and returns the comment's id. */
+async function addComment(http: Http, token: string, slug: string): Promise<number> {
+  const res = await http.post(`/api/articles/${slug}/comments`, { json: { comment: { body: 'Well put.' } }, headers: tokenAuth(token) });
+  const id = (res.body as { comment?: { id?: unknown } } | undefined)?.comment?.id;
+  if (res.status < 200 || res.status > 299 || typeof id !== 'number') {
+    fail({
+      expected: `POST /api/articles/${slug}/comments with a valid token to add a comment (201 with {"comment": {"id": …}}): this check builds on it`,
+      got: describeResponse(res),
+      lesson: L.writes,
+    });
+  }
+  return id;
+}
+
+/** A 401 in the Conduit envelope. */
+function expect401(res: Response, what: string, lessonUrl: string, hint?: string): void {
+  if (res.status !== 401) {
+    fail({ expected: `${what}: 401 Unauthorized`, got: describeResponse(res), hint, lesson: lessonUrl });
+  }
+  expectErrorEnvelope(res, lessonUrl);
+}
+
+/** A 403 in the Conduit envelope. */
+function expect403(res: Response, what: string, lessonUrl: string, hint?: string): void {
+  if (res.status !== 403) {
+    fail({ expected: `${what}: 403 Forbidden`, got: describeResponse(res), hint, lesson: lessonUrl });
+  }
+  expectErrorEnvelope(res, lessonUrl);
+}
+
+/** A 422 whose envelope names `key`. */
+function expect422For(res: Response, key: string, what: string, lessonUrl: string): void {
+  expectStatus(res, 422, lessonUrl, `${what}: answer 422 Unprocessable Entity`);
+  const errors = expectErrorEnvelope(res, lessonUrl);
+  ensure(key in errors, {
+    expected: `${what}: the errors name the field, {"errors": {"${key}": ["…"]}}`,
+    got: JSON.stringify({ errors }),
+    lesson: lessonUrl,
+  });
+}
+
+// ── The database, where the database is the point ──────────────────────────────────────────
+
+/** The users row of `username`, every column, read through the file's own database. */
+async function userRow(username: string): Promise<Record<string, unknown>> {
+  const { db } = await fileDatabase(dir);
+  const [rows] = (await db.query('SELECT * FROM users WHERE username = ?', { replacements: [username] })) as [Record<string, unknown>[]];
+  const row = rows[0];
+  if (!row) {
+    fail({ expected: `a row in the users table with username "${username}" after registering`, got: 'no such row', lesson: L.storing });
+  }
+  return row;
+}
+
+/** Makes `username` an admin the way the lesson's script does: the users table's `role` column. */
+async function makeAdmin(username: string): Promise<void> {
+  const { db } = await fileDatabase(dir);
+  try {
+    await db.query('UPDATE users SET role = ? WHERE username = ?', { replacements: ['admin', username] });
+  } catch (err) {
+    fail({
+      expected: "a role column in the users table: the checks make an admin with UPDATE users SET role = 'admin'",
+      got: (err as Error).message.split('\n')[0],
+      hint: "add it in a migration: role, a string, 'user' by default",
+      lesson: L.admins,
+    });
+  }
+}
+
+const BCRYPT_HASH = /^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{53}$/;
+const shortValue = (v: unknown) => (typeof v === 'string' && v.length > 40 ? `${JSON.stringify(v.slice(0, 40))}…` : JSON.stringify(v));
+const showRow = (row: Record<string, unknown>) => `{${Object.entries(row).map(([k, v]) => `${k}: ${shortValue(v)}`).join(', ')}}`;
+
+// ── Tokens the checks make themselves ──────────────────────────────────────────────────────
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The claims of a token the app issued, as an object. */
+function claimsOf(token: string, lessonUrl: string): Record<string, unknown> {
+  const payload = jwt.decode(token);
+  if (!payload || typeof payload !== 'object') {
+    fail({
+      expected: 'the token is a JWT whose payload is a JSON object (header.payload.signature)',
+      got: `${token.slice(0, 60)}…`,
+      hint: "jwt.sign({}, config.jwtSecret, { algorithm: 'HS256', subject: String(user.id), expiresIn: config.jwtExpiresIn })",
+      lesson: lessonUrl,
+    });
+  }
+  return { ...payload };
+}
+
+/** The same claims signed again with config.jwtSecret and a later expiry: the app must accept it. */
+async function expectResignedAccepted(http: Http, claims: Record<string, unknown>, lessonUrl: string): Promise<void> {
+  const resigned = jwt.sign({ ...claims, iat: nowSeconds() - 60, exp: nowSeconds() + 600 }, SECRET, { algorithm: 'HS256' });
+  const res = await http.get('/api/user', { headers: tokenAuth(resigned) });
+  ensure(res.status === 200, {
+    expected: "GET /api/user accepts your token's own claims signed again with config.jwtSecret (HS256) and a later exp: the checks forge tokens that way to test the refusals",
+    got: describeResponse(res),
+    hint: 'sign and verify with config.jwtSecret (deps.config), the secret the checks give createApp, with HS256',
+    lesson: lessonUrl,
+  });
+}
+
+// ── Registering ────────────────────────────────────────────────────────────────────────────
+
+describe('POST /api/users', () => {
+  requirement('POST /api/users registers a user: 201 with {"user": {email, token, username, bio, image}}', { lesson: L.register }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const res = await http.post('/api/users', { json: { user: ada } });
+    expectStatus(res, 201, L.register, 'registering creates a user: res.status(201)');
+    expectJson(res, L.register);
+    const user = userOf(res);
+    ensure(user && typeof user === 'object', { expected: 'the user wrapped in one key: {"user": {...}}', got: describeResponse(res), lesson: L.register });
+    const problems: string[] = [];
+    if (user.email !== ada.email) problems.push(`email should be ${JSON.stringify(ada.email)}, got ${JSON.stringify(user.email)}`);
+    if (user.username !== ada.username) problems.push(`username should be ${JSON.stringify(ada.username)}, got ${JSON.stringify(user.username)}`);
+    if (typeof user.token !== 'string' || user.token === '') problems.push(`token should be a JWT string, got ${JSON.stringify(user.token)}`);
+    for (const key of ['bio', 'image'] as const) {
+      if (!(key in user) || (user[key] !== null && typeof user[key] !== 'string')) problems.push(`${key} should be present, null or a string, got ${JSON.stringify(user[key])}`);
+    }
+    ensure(problems.length === 0, { expected: 'the Conduit user: {email, token, username, bio, image}', got: problems.join('; '), lesson: L.register });
+  });
+
+  requirement('POST /api/users answers 422 naming each missing or blank field, and 201 once all three are there', { lesson: L.register }, async () => {
+    const http = await freshApp();
+    const res = await http.post('/api/users', { json: { user: {} } });
+    for (const key of ['username', 'email', 'password']) expect422For(res, key, `POST /api/users {"user": {}}`, L.register);
+    const blank = await http.post('/api/users', { json: { user: { username: '   ', email: 'someone@example.com', password: '' } } });
+    expect422For(blank, 'username', 'a blank username', L.register);
+    expect422For(blank, 'password', 'an empty password', L.register);
+    const unwrapped = await http.post('/api/users', { json: person('bare') });
+    expectStatus(unwrapped, 422, L.register, 'the fields must come wrapped: {"user": {...}}');
+    expectErrorEnvelope(unwrapped, L.register);
+    const ok = await http.post('/api/users', { json: { user: person('complete') } });
+    expectStatus(ok, 201, L.register, 'with username, email and password all there, registering succeeds');
+  });
+
+  requirement('POST /api/users answers 422 when the email or the username is already taken', { lesson: L.register }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    await register(http, ada);
+    const sameEmail = await http.post('/api/users', { json: { user: { ...person('other'), email: ada.email } } });
+    expect422For(sameEmail, 'email', `registering again with ${ada.email}`, L.register);
+    const sameName = await http.post('/api/users', { json: { user: { ...person('other'), username: ada.username } } });
+    expect422For(sameName, 'username', `registering again as ${ada.username}`, L.register);
+  });
+});
+
+// ── Logging in ─────────────────────────────────────────────────────────────────────────────
+
+describe('POST /api/users/login', () => {
+  requirement('POST /api/users/login answers 200 with the user and a working token, and 422 without an email or a password', { lesson: L.login }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    await register(http, ada);
+    const res = await http.post('/api/users/login', { json: { user: { email: ada.email, password: ada.password } } });
+    expectStatus(res, 200, L.login);
+    expectJson(res, L.login);
+    const user = userOf(res);
+    ensure(user?.email === ada.email && user.username === ada.username && typeof user.token === 'string' && user.token !== '', {
+      expected: `{"user": {"email": "${ada.email}", "username": "${ada.username}", "token": "<jwt>", …}}`,
+      got: describeResponse(res),
+      lesson: L.login,
+    });
+    const me = await http.get('/api/user', { headers: tokenAuth(user.token as string) });
+    ensure(me.status === 200 && userOf(me)?.username === ada.username, {
+      expected: `GET /api/user with the token from login answers 200 with ${ada.username}`,
+      got: describeResponse(me),
+      lesson: L.login,
+    });
+    expect422For(await http.post('/api/users/login', { json: { user: { email: ada.email } } }), 'password', 'logging in without a password', L.login);
+    expect422For(await http.post('/api/users/login', { json: { user: { password: ada.password } } }), 'email', 'logging in without an email', L.login);
+  });
+
+  requirement('a wrong password and an unknown email get the same 401 and the very same body', { lesson: L.login }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    await register(http, ada);
+    const wrongPassword = await http.post('/api/users/login', { json: { user: { email: ada.email, password: `${ada.password}-wrong` } } });
+    const unknownEmail = await http.post('/api/users/login', { json: { user: { email: 'nobody-here@example.com', password: ada.password } } });
+    expect401(wrongPassword, 'logging in with a wrong password', L.login);
+    expect401(unknownEmail, 'logging in with an email nobody registered', L.login);
+    ensure(JSON.stringify(wrongPassword.body) === JSON.stringify(unknownEmail.body), {
+      expected: 'the same answer for both, so nobody can find out which emails have an account',
+      got: `wrong password: ${JSON.stringify(wrongPassword.body)}; unknown email: ${JSON.stringify(unknownEmail.body)}`,
+      hint: 'one message for both, e.g. {"errors": {"email or password": ["is invalid"]}}',
+      lesson: L.login,
+    });
+  });
+});
+
+// ── The current user ───────────────────────────────────────────────────────────────────────
+
+describe('GET and PUT /api/user', () => {
+  requirement('GET /api/user answers the token\'s user, whether the token comes as "Token <jwt>" or "Bearer <jwt>"', { lesson: L.current }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const bob = person('bob');
+    const [adaToken] = await Promise.all([register(http, ada), register(http, bob)]);
+    for (const scheme of ['Token', 'Bearer']) {
+      const res = await http.get('/api/user', { headers: { Authorization: `${scheme} ${adaToken}` } });
+      expectStatus(res, 200, L.current, scheme === 'Token' ? 'Conduit sends Authorization: Token <jwt>' : 'accept the Bearer scheme too: many clients send it');
+      expectJson(res, L.current);
+      const user = userOf(res);
+      ensure(user?.username === ada.username && user.email === ada.email && typeof user.token === 'string', {
+        expected: `Authorization: ${scheme} <ada's token> answers {"user": {"username": "${ada.username}", "email": "${ada.email}", "token": …}}`,
+        got: describeResponse(res),
+        hint: 'load the user whose id the token carries (its subject), not just any user',
+        lesson: L.current,
+      });
+    }
+  });
+
+  requirement("PUT /api/user changes the caller's fields, accepts their own current email, and answers 422 for another user's email or username", { lesson: L.current }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const bob = person('bob');
+    const [token] = await Promise.all([register(http, ada), register(http, bob)]);
+    const headers = tokenAuth(token);
+    const res = await http.put('/api/user', { json: { user: { email: ada.email, bio: 'I write about engines.', image: 'https://example.com/ada.png' } }, headers });
+    expectStatus(res, 200, L.current, 'the caller\'s own current email is not "taken": leave their row out of the uniqueness check');
+    const user = userOf(res);
+    ensure(user?.bio === 'I write about engines.' && user.image === 'https://example.com/ada.png' && user.email === ada.email, {
+      expected: 'the updated user: the new bio and image, the same email',
+      got: describeResponse(res),
+      lesson: L.current,
+    });
+    expect422For(await http.put('/api/user', { json: { user: { email: bob.email } }, headers }), 'email', "changing the email to bob's", L.current);
+    expect422For(await http.put('/api/user', { json: { user: { username: bob.username } }, headers }), 'username', "changing the username to bob's", L.current);
+    const after = await http.get('/api/user', { headers });
+    ensure(userOf(after)?.email === ada.email && userOf(after)?.bio === 'I write about engines.', {
+      expected: `GET /api/user afterwards: still ${ada.email}, with the new bio`,
+      got: describeResponse(after),
+      lesson: L.current,
+    });
+  });
+
+  requirement('PUT /api/user with a new password: the new one logs in, the old one no longer does', { lesson: L.current }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const token = await register(http, ada);
+    const renewed = { ...ada, password: `${ada.password}-renewed` };
+    secrets.add(renewed.password);
+    const res = await http.put('/api/user', { json: { user: { password: renewed.password } }, headers: tokenAuth(token) });
+    expectStatus(res, 200, L.current);
+    const withNew = await http.post('/api/users/login', { json: { user: { email: ada.email, password: renewed.password } } });
+    ensure(withNew.status === 200, {
+      expected: 'logging in with the new password answers 200',
+      got: describeResponse(withNew),
+      hint: 'hash the new password before saving it, exactly like at registration',
+      lesson: L.current,
+    });
+    const withOld = await http.post('/api/users/login', { json: { user: { email: ada.email, password: ada.password } } });
+    expect401(withOld, 'logging in with the old password after changing it', L.current);
+  });
+});
+
+// ── Storing passwords ──────────────────────────────────────────────────────────────────────
+
+describe('the users table', () => {
+  requirement('the users table keeps a bcrypt hash of the password (cost 10 or more), never the password itself', { lesson: L.storing }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const bob = person('bob', ada.password); // the same password: the hashes must still differ
+    await Promise.all([register(http, ada), register(http, bob)]);
+    const row = await userRow(ada.username);
+    const plain = Object.entries(row).find(([, v]) => typeof v === 'string' && v.includes(ada.password));
+    ensure(!plain, {
+      expected: 'the password stored only as a hash: nowhere in the row as text',
+      got: `column ${plain?.[0]} holds ${shortValue(plain?.[1])}, which contains the password`,
+      hint: 'store bcrypt.hash(password, 10), never the password',
+      lesson: L.storing,
+    });
+    const hashColumn = Object.entries(row).find(([, v]) => typeof v === 'string' && v.startsWith('$2'));
+    ensure(hashColumn && BCRYPT_HASH.test(String(hashColumn[1])), {
+      expected: 'a column holding a bcrypt hash of the password ($2b$10$ followed by 53 characters)',
+      got: `the row is ${showRow(row)}`,
+      hint: 'a fast hash (sha256, md5) is not enough: use bcrypt.hash(password, 10)',
+      lesson: L.storing,
+    });
+    const [column, hash] = hashColumn as [string, string];
+    const cost = Number(BCRYPT_HASH.exec(hash)?.[1]);
+    ensure(cost >= 10, {
+      expected: 'a bcrypt cost of 10 or more ($2b$10$…)',
+      got: `column ${column} holds a hash of cost ${cost}: ${hash.slice(0, 7)}…`,
+      hint: 'the cost is the second argument of bcrypt.hash: each step down halves an attacker\'s work',
+      lesson: L.storing,
+    });
+    ensure(await bcrypt.compare(ada.password, hash), {
+      expected: `column ${column} holds the hash of the password sent at registration`,
+      got: 'bcrypt.compare(password, stored hash) is false',
+      lesson: L.storing,
+    });
+    const bobHash = (await userRow(bob.username))[column];
+    ensure(bobHash !== hash, {
+      expected: 'two users with the same password get different hashes (each hash has its own random salt)',
+      got: `both rows hold ${hash.slice(0, 29)}…`,
+      hint: 'let bcrypt make the salt: bcrypt.hash(password, cost), not bcrypt.hash(password, aFixedSalt)',
+      lesson: L.storing,
+    });
+  });
+});
+
+// ── Tokens ─────────────────────────────────────────────────────────────────────────────────
+
+describe('tokens', () => {
+  requirement('tokens are JWTs signed with config.jwtSecret (HS256) that expire: an exp claim within the configured hour', { lesson: L.issuing }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const fromRegister = await register(http, ada);
+    const fromLogin = await login(http, ada);
+    for (const [where, token] of [['register', fromRegister], ['login', fromLogin]] as const) {
+      let payload: string | jwt.JwtPayload;
+      try {
+        payload = jwt.verify(token, SECRET, { algorithms: ['HS256'] });
+      } catch (err) {
+        fail({
+          expected: `the token from ${where} verifies with config.jwtSecret and HS256`,
+          got: `jwt.verify says: ${(err as Error).message}`,
+          hint: 'sign with the secret createApp receives (config.jwtSecret), never one written in the code',
+          lesson: L.issuing,
+        });
+      }
+      const exp = typeof payload === 'object' ? payload.exp : undefined;
+      ensure(typeof exp === 'number', {
+        expected: `the token from ${where} carries an exp claim: a token that never expires is valid forever once stolen`,
+        got: `claims ${JSON.stringify(payload)}`,
+        hint: "jwt.sign(claims, secret, { expiresIn: config.jwtExpiresIn }) (the checks set it to '1h')",
+        lesson: L.issuing,
+      });
+      const now = nowSeconds();
+      ensure(exp > now && exp <= now + 3600 + 60, {
+        expected: `exp between now and one hour from now (config.jwtExpiresIn is '1h' in the checks)`,
+        got: `exp is ${new Date(exp * 1000).toISOString()}, now is ${new Date(now * 1000).toISOString()}`,
+        hint: 'take expiresIn from config.jwtExpiresIn',
+        lesson: L.issuing,
+      });
+    }
+  });
+
+  requirement('GET /api/user without a token, or with a malformed Authorization header, answers 401 in the error envelope', { lesson: L.checking }, async () => {
+    const http = await freshApp();
+    expect401(await http.get('/api/user'), 'GET /api/user without an Authorization header', L.checking, 'requireAuth answers 401 when no token came');
+    for (const value of ['Token', 'Token not-a-jwt', 'Token a.b.c', 'Basic YWRhOnNlY3JldA==', 'Bearer', 'eyJhbGciOiJIUzI1NiJ9.e30.x']) {
+      expect401(
+        await http.get('/api/user', { headers: { Authorization: value } }),
+        `GET /api/user with Authorization: ${value}`,
+        L.checking,
+        'a header that is not "Token <valid jwt>" or "Bearer <valid jwt>" is a 401, never a 500: catch what jwt.verify throws',
+      );
+    }
+    // The control: a good token is accepted, so the refusals above mean something.
+    const token = await register(http, person('ada'));
+    expectStatus(await http.get('/api/user', { headers: tokenAuth(token) }), 200, L.checking, 'a valid token must still be accepted');
+  });
+
+  requirement('GET /api/user refuses an expired token with 401', { lesson: L.checking }, async () => {
+    const http = await freshApp();
+    const token = await register(http, person('ada'));
+    const claims = claimsOf(token, L.checking);
+    await expectResignedAccepted(http, claims, L.checking);
+    const expired = jwt.sign({ ...claims, iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 }, SECRET, { algorithm: 'HS256' });
+    expect401(await http.get('/api/user', { headers: tokenAuth(expired) }), 'GET /api/user with a token that expired an hour ago', L.checking, 'jwt.verify refuses expired tokens by itself: use it (not jwt.decode) and turn its error into a 401');
+  });
+
+  requirement('GET /api/user refuses a forged token with 401: another secret, "alg": "none", or an edited payload', { lesson: L.checking }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const bob = person('bob');
+    const [adaToken, bobToken] = await Promise.all([register(http, ada), register(http, bob)]);
+    const claims = claimsOf(adaToken, L.checking);
+    await expectResignedAccepted(http, claims, L.checking);
+    const fresh = { ...claims, iat: nowSeconds() - 60, exp: nowSeconds() + 600 };
+    const [header, adaPayload, signature] = adaToken.split('.');
+    // Bob's claims under ada's signature; should both carry the same claims, ada's with one more.
+    const bobPayload = bobToken.split('.')[1];
+    const edited = bobPayload !== adaPayload ? bobPayload : b64url({ ...claims, edited: true });
+    const forged = {
+      'signed with another secret': jwt.sign(fresh, 'not-the-secret-of-this-app-0123456789abcdef', { algorithm: 'HS256' }),
+      'with "alg": "none" and no signature': `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(fresh)}.`,
+      "whose payload was edited (bob's claims under ada's signature)": `${header}.${edited}.${signature}`,
+    };
+    for (const [how, token] of Object.entries(forged)) {
+      expect401(
+        await http.get('/api/user', { headers: tokenAuth(token) }),
+        `GET /api/user with a token ${how}`,
+        L.checking,
+        "jwt.verify(token, config.jwtSecret, { algorithms: ['HS256'] }): never jwt.decode, which trusts anything",
+      );
+    }
+  });
+});
+
+// ── Authorisation ──────────────────────────────────────────────────────────────────────────
+
+describe('who may write what', () => {
+  requirement("articles and comments are written by the token's user, and writing without a token answers 401", { lesson: L.writes }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const token = await register(http, ada);
+    const created = await http.post('/api/articles', { json: { article: { title: 'Engines', description: 'Analytical', body: 'Cogs.' } }, headers: tokenAuth(token) });
+    expectStatus(created, 201, L.writes);
+    const article = (created.body as { article?: { slug?: string; author?: { username?: unknown } } }).article;
+    ensure(article?.author?.username === ada.username, {
+      expected: `the new article's author is the token's user, ${ada.username}`,
+      got: describeResponse(created),
+      hint: 'take the author from req.user, which requireAuth sets; the demo author is gone',
+      lesson: L.writes,
+    });
+    const slug = String(article.slug);
+    const commentId = await addComment(http, token, slug);
+    const anonymous: [string, Promise<Response>][] = [
+      ['POST /api/articles', http.post('/api/articles', { json: { article: { title: 'x', description: 'y', body: 'z' } } })],
+      [`PUT /api/articles/${slug}`, http.put(`/api/articles/${slug}`, { json: { article: { body: 'Rewritten.' } } })],
+      [`DELETE /api/articles/${slug}`, http.delete(`/api/articles/${slug}`)],
+      [`POST /api/articles/${slug}/comments`, http.post(`/api/articles/${slug}/comments`, { json: { comment: { body: 'Anonymous.' } } })],
+      [`DELETE /api/articles/${slug}/comments/${commentId}`, http.delete(`/api/articles/${slug}/comments/${commentId}`)],
+    ];
+    for (const [what, pending] of anonymous) {
+      expect401(await pending, `${what} without a token`, L.writes, 'put requireAuth on every route that writes');
+    }
+    const still = await http.get(`/api/articles/${slug}`);
+    ensure(still.status === 200 && (still.body as { article?: { body?: unknown } }).article?.body === 'Cogs.', {
+      expected: 'the article unchanged after the anonymous attempts',
+      got: describeResponse(still),
+      lesson: L.writes,
+    });
+  });
+
+  requirement('only its author may update or delete an article: another user gets 403 and the article stays as it was', { lesson: L.owner }, async () => {
+    const http = await freshApp();
+    const [adaToken, bobToken] = await Promise.all([register(http, person('ada')), register(http, person('bob'))]);
+    const slug = await createArticle(http, adaToken, { body: 'The original.' });
+    expect403(await http.put(`/api/articles/${slug}`, { json: { article: { body: 'Hacked.' } }, headers: tokenAuth(bobToken) }), "bob updating ada's article", L.owner, 'compare the article\'s author with req.user before changing anything');
+    expect403(await http.delete(`/api/articles/${slug}`, { headers: tokenAuth(bobToken) }), "bob deleting ada's article", L.owner);
+    const still = await http.get(`/api/articles/${slug}`);
+    ensure(still.status === 200 && (still.body as { article?: { body?: unknown } }).article?.body === 'The original.', {
+      expected: "ada's article still there, unchanged",
+      got: describeResponse(still),
+      lesson: L.owner,
+    });
+    expectStatus(await http.put(`/api/articles/${slug}`, { json: { article: { body: 'Revised.' } }, headers: tokenAuth(adaToken) }), 200, L.owner, 'the author may still update it');
+    expectStatus(await http.delete(`/api/articles/${slug}`, { headers: tokenAuth(adaToken) }), 204, L.owner, 'the author may still delete it');
+  });
+
+  requirement('only its author may delete a comment: another user gets 403 and the comment stays', { lesson: L.owner }, async () => {
+    const http = await freshApp();
+    const [adaToken, bobToken] = await Promise.all([register(http, person('ada')), register(http, person('bob'))]);
+    const slug = await createArticle(http, adaToken);
+    const bobsComment = await addComment(http, bobToken, slug);
+    expect403(
+      await http.delete(`/api/articles/${slug}/comments/${bobsComment}`, { headers: tokenAuth(adaToken) }),
+      "ada (the article's author) deleting bob's comment",
+      L.owner,
+      "only the comment's author (or an admin) may delete it",
+    );
+    const list = await http.get(`/api/articles/${slug}/comments`);
+    const ids = ((list.body as { comments?: { id?: unknown }[] }).comments ?? []).map((c) => c.id);
+    ensure(ids.includes(bobsComment), { expected: "bob's comment still listed", got: describeResponse(list), lesson: L.owner });
+    expectStatus(await http.delete(`/api/articles/${slug}/comments/${bobsComment}`, { headers: tokenAuth(bobToken) }), 204, L.owner, 'its author may still delete it');
+  });
+
+  requirement("a user with role admin may delete anyone's article and comment, but not edit someone else's article", { lesson: L.admins }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const root = person('root');
+    const [adaToken] = await Promise.all([register(http, ada), register(http, root)]);
+    const slug = await createArticle(http, adaToken);
+    const commentId = await addComment(http, adaToken, slug);
+    await makeAdmin(root.username);
+    const rootToken = await login(http, root);
+    expectStatus(
+      await http.delete(`/api/articles/${slug}/comments/${commentId}`, { headers: tokenAuth(rootToken) }),
+      204,
+      L.admins,
+      "an admin may delete any comment: read the role from the user's row (users.role), not from the request",
+    );
+    expect403(await http.put(`/api/articles/${slug}`, { json: { article: { body: 'Edited by an admin.' } }, headers: tokenAuth(rootToken) }), "an admin editing ada's article", L.admins, 'admins moderate (delete); only the author edits');
+    expectStatus(await http.delete(`/api/articles/${slug}`, { headers: tokenAuth(rootToken) }), 204, L.admins, 'an admin may delete any article');
+    expectStatus(await http.get(`/api/articles/${slug}`), 404, L.admins, 'the deleted article is gone');
+  });
+
+  requirement('sending "role": "admin" when registering or updating does not make anyone an admin', { lesson: L.admins }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const mallory = person('mallory');
+    const adaToken = await register(http, ada);
+    const slug = await createArticle(http, adaToken);
+    const asAdmin = await http.post('/api/users', { json: { user: { ...mallory, role: 'admin' } } });
+    // Refusing the unknown field is as good as ignoring it.
+    if (asAdmin.status >= 400 && asAdmin.status < 500) await register(http, mallory);
+    else ensure(asAdmin.status < 300, { expected: 'POST /api/users with an extra "role" field: registered (the field ignored) or a 4xx', got: describeResponse(asAdmin), lesson: L.admins });
+    let token = await login(http, mallory);
+    const update = await http.put('/api/user', { json: { user: { bio: 'Just a user.', role: 'admin' } }, headers: tokenAuth(token) });
+    ensure(update.status < 500, { expected: 'PUT /api/user with a "role" field answers without a server error', got: describeResponse(update), lesson: L.admins });
+    token = await login(http, mallory);
+    expect403(
+      await http.delete(`/api/articles/${slug}`, { headers: tokenAuth(token) }),
+      `mallory (who sent "role": "admin") deleting ada's article`,
+      L.admins,
+      'copy only the fields a user may set (username, email, password, bio, image); the role never comes from a request',
+    );
+    const role = (await userRow(mallory.username)).role;
+    ensure(role !== 'admin', { expected: "mallory's row keeps role 'user'", got: `role ${JSON.stringify(role)}`, lesson: L.admins });
+  });
+});
+
+// ── Throttling ─────────────────────────────────────────────────────────────────────────────
+
+describe('login throttling', () => {
+  requirement('repeated failed logins get 429 with a Retry-After header, even for the right password', { lesson: L.throttle }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    await register(http, ada);
+    const wrong = { user: { email: ada.email, password: `${ada.password}-guess` } };
+    let limited: Response | undefined;
+    let attempts = 0;
+    while (attempts < 20 && !limited) {
+      attempts += 1;
+      const res = await http.post('/api/users/login', { json: wrong });
+      if (res.status === 429) limited = res;
+      else expect401(res, `failed login #${attempts} (before any limit)`, L.throttle);
+    }
+    ensure(limited && attempts < 20, {
+      expected: 'a 429 Too Many Requests before the 20th failed login for the same email from the same client',
+      got: `${attempts} failed logins, every one answered 401`,
+      hint: 'count failures per IP and email (5 per 15 minutes), answer 429 while over the limit',
+      lesson: L.throttle,
+    });
+    const retryAfter = String(limited.headers['retry-after'] ?? '');
+    ensure(/^\d+$/.test(retryAfter) ? Number(retryAfter) > 0 : Date.parse(retryAfter) > Date.now(), {
+      expected: 'a Retry-After header: the seconds to wait (or a date in the future)',
+      got: retryAfter ? `Retry-After: ${retryAfter}` : 'no Retry-After header',
+      hint: "res.set('Retry-After', String(seconds))",
+      lesson: L.throttle,
+    });
+    expectErrorEnvelope(limited, L.throttle);
+    const right = await http.post('/api/users/login', { json: { user: { email: ada.email, password: ada.password } } });
+    ensure(right.status === 429, {
+      expected: 'while limited, even the right password gets 429: otherwise the limit tells a guesser when they got it right',
+      got: describeResponse(right),
+      hint: 'check the limit before checking the password',
+      lesson: L.throttle,
+    });
+  });
+});
+
+// ── Headers ────────────────────────────────────────────────────────────────────────────────
+
+describe('security headers', () => {
+  requirement("every answer carries helmet's security headers: X-Content-Type-Options: nosniff, and a Content-Security-Policy or X-Frame-Options", { lesson: L.headers }, async () => {
+    const http = await freshApp();
+    for (const path of ['/api/tags', '/api/no-such-thing', '/api/user']) {
+      const res = await http.get(path);
+      const label = `GET ${path} (${res.status})`;
+      ensure(String(res.headers['x-content-type-options'] ?? '').toLowerCase() === 'nosniff', {
+        expected: `${label} sends X-Content-Type-Options: nosniff`,
+        got: `X-Content-Type-Options: ${res.headers['x-content-type-options'] ?? '(none)'}`,
+        hint: 'app.use(helmet()) before the routes',
+        lesson: L.headers,
+      });
+      ensure(res.headers['content-security-policy'] || res.headers['x-frame-options'], {
+        expected: `${label} sends a Content-Security-Policy or an X-Frame-Options header`,
+        got: 'neither',
+        hint: 'app.use(helmet()) before the routes',
+        lesson: L.headers,
+      });
+    }
+  });
+});
+
+// ── SQL injection ──────────────────────────────────────────────────────────────────────────
+
+const PAYLOADS = [
+  "' OR '1'='1",
+  "' OR 1=1 -- ",
+  '" OR ""="',
+  "'; DROP TABLE users; -- ",
+  '"; DROP TABLE users; --',
+  '1; DROP TABLE articles',
+  "%' OR '%'='",
+  "') OR ('1'='1",
+  "\\' OR 1=1 #",
+];
+
+describe('SQL injection', () => {
+  requirement('SQL injection payloads in the login, ?tag=, ?author= and slugs never log anyone in, never list anything, never crash, and every table survives', { lesson: L.sql }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const token = await register(http, ada);
+    const slug = await createArticle(http, token, { tagList: ['dragons'] });
+    const notIn = (res: Response, what: string) => {
+      ensure(res.status !== 200 && res.status < 500, {
+        expected: `${what}: refused (401 or 422), neither logged in nor a server error`,
+        got: describeResponse(res),
+        hint: 'never build SQL from input: use the ORM (User.findOne({ where: { email } })) or bound parameters',
+        lesson: L.sql,
+      });
+    };
+    // The revealing attempts first, before any rate limit kicks in.
+    notIn(
+      await http.post('/api/users/login', { json: { user: { email: `nobody@example.com' OR email = '${ada.email}`, password: ada.password } } }),
+      "logging in as \"nobody@example.com' OR email = '<ada's email>\" with ada's password",
+    );
+    notIn(await http.post('/api/users/login', { json: { user: { email: `${ada.email}'`, password: ada.password } } }), "logging in as \"<ada's email>'\"");
+    for (const payload of PAYLOADS) {
+      notIn(await http.post('/api/users/login', { json: { user: { email: payload, password: payload } } }), `logging in with ${JSON.stringify(payload)} as email and password`);
+      notIn(await http.post('/api/users/login', { json: { user: { email: ada.email, password: payload } } }), `logging in as ada with the password ${JSON.stringify(payload)}`);
+    }
+    for (const payload of PAYLOADS) {
+      for (const param of ['tag', 'author']) {
+        const path = `/api/articles?${param}=${encodeURIComponent(payload)}`;
+        const res = await http.get(path);
+        ensure(res.status < 500, { expected: `GET ${path} answers without a server error`, got: describeResponse(res), hint: 'a query string value is data: pass it to the ORM, never into SQL text', lesson: L.sql });
+        const listed = (res.body as { articles?: unknown[] } | undefined)?.articles;
+        ensure(res.status !== 200 || (Array.isArray(listed) && listed.length === 0), {
+          expected: `GET ${path} lists nothing: no article has that ${param}`,
+          got: describeResponse(res),
+          hint: 'the filter value ended up inside the SQL and changed the query',
+          lesson: L.sql,
+        });
+      }
+      const encoded = encodeURIComponent(payload);
+      for (const [what, pending] of [
+        [`GET /api/articles/${encoded}`, http.get(`/api/articles/${encoded}`)],
+        [`GET /api/articles/${encoded}/comments`, http.get(`/api/articles/${encoded}/comments`)],
+        [`DELETE /api/articles/${encoded}`, http.delete(`/api/articles/${encoded}`, { headers: tokenAuth(token) })],
+      ] as const) {
+        const res = await pending;
+        ensure(res.status >= 400 && res.status < 500, { expected: `${what} answers 404 (no such article)`, got: describeResponse(res), lesson: L.sql });
+      }
+    }
+    const { db } = await fileDatabase(dir);
+    const tables = await tableNames(db);
+    const missing = ['users', 'articles', 'tags', 'article_tags', 'comments'].filter((t) => !tables.includes(t));
+    ensure(missing.length === 0, { expected: 'every table still there', got: `missing: ${missing.join(', ')}`, lesson: L.sql });
+    const [users, articles] = [await countRows(db, 'users'), await countRows(db, 'articles')];
+    ensure(users === 1 && articles === 1, { expected: 'still 1 user and 1 article', got: `${users} users, ${articles} articles`, lesson: L.sql });
+    expectStatus(await http.get(`/api/articles/${slug}`), 200, L.sql, "ada's article is still readable");
+  });
+});
+
+// ── Leaks ──────────────────────────────────────────────────────────────────────────────────
+
+describe('leaks', () => {
+  requirement('no answer ever contains a password, a password hash or a password field: users, articles, comments, errors', { lesson: L.leak }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    await register(http, ada);
+    const token = await login(http, ada);
+    const headers = tokenAuth(token);
+    await http.get('/api/user', { headers });
+    await http.put('/api/user', { json: { user: { bio: 'Engines.' } }, headers });
+    const slug = await createArticle(http, token, { tagList: ['engines'] });
+    await http.get(`/api/articles/${slug}`, { headers });
+    await http.get('/api/articles');
+    await http.get(`/api/articles?author=${ada.username}`);
+    await http.put(`/api/articles/${slug}`, { json: { article: { body: 'More cogs.' } }, headers });
+    await addComment(http, token, slug);
+    await http.get(`/api/articles/${slug}/comments`);
+    await http.get('/api/tags');
+    // Errors too: a failed registration or login must not echo what was sent.
+    await http.post('/api/users', { json: { user: { username: ada.username, email: ada.email, password: ada.password } } });
+    await http.post('/api/users/login', { json: { user: { email: ada.email, password: `${ada.password}!` } } });
+    // The guard has inspected every answer above; reaching this line means none leaked.
+  });
+});
+
+// ── Configuration ──────────────────────────────────────────────────────────────────────────
+
+/** Starts src/server.ts with this environment and expects it to stop at start-up because of JWT_SECRET. */
+async function expectRefusedSecret(env: Record<string, string>, situation: string): Promise<void> {
+  const db = await serverDatabase(dir, { migrate: false });
+  const proc = startTsProcess({ cwd: dir, env: { ...db.env, NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'info', ...env } });
+  const waitMs = 6000;
+  let timer: NodeJS.Timeout | undefined;
+  let code: number | string;
+  try {
+    code = await Promise.race([proc.exited, new Promise<'running'>((r) => (timer = setTimeout(() => r('running'), waitMs)))]);
+  } finally {
+    clearTimeout(timer);
+    await proc.stop(500);
+    await db.drop();
+  }
+  const output = proc.logs.last().join('\n').trim();
+  const printed = output.split('\n').filter((l) => l.trim());
+  const shown = output ? `\n          | ${printed.slice(0, 6).join('\n          | ')}${printed.length > 6 ? '\n          | …' : ''}` : ' (no output)';
+  if (code === 'running') {
+    fail({
+      expected: `with ${situation}, the server refuses to start`,
+      got: `it was still running after ${waitMs / 1000} s${shown}`,
+      hint: 'in loadConfig: outside development, JWT_SECRET must be set and at least 32 characters; throw a ConfigError otherwise',
+      lesson: L.secret,
+    });
+  }
+  ensure(typeof code === 'number' && code !== 0, { expected: `with ${situation}, the server exits with a non-zero code`, got: `exit code ${code}${shown}`, lesson: L.secret });
+  ensure(!containsStackTrace(output), {
+    expected: 'a short message, not a stack trace',
+    got: `the server crashed with a stack trace:${shown}`,
+    hint: 'report the problem through ConfigError: server.ts prints its message and exits 1',
+    lesson: L.secret,
+  });
+  ensure(/JWT_SECRET/.test(output), { expected: 'a message that names the variable to set, JWT_SECRET', got: `exit code ${code}${shown}`, lesson: L.secret });
+}
+
+describe('the server process', () => {
+  requirement('with NODE_ENV=production and no JWT_SECRET, the server stops at start-up with a message naming JWT_SECRET, not a stack trace', { lesson: L.secret, concurrent: true, timeout: 15_000 }, async () => {
+    await expectRefusedSecret({ JWT_SECRET: '' }, 'NODE_ENV=production and no JWT_SECRET');
+  });
+
+  requirement('with NODE_ENV=production and a JWT_SECRET shorter than 32 characters, the server stops at start-up naming JWT_SECRET', { lesson: L.secret, concurrent: true, timeout: 15_000 }, async () => {
+    await expectRefusedSecret({ JWT_SECRET: 'too-short-a-secret' }, 'NODE_ENV=production and JWT_SECRET=too-short-a-secret (18 characters)');
+  });
+});
