@@ -43,7 +43,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `${SCHEMA_PREFIX}${run}_${++counter}_${randomBytes(3).toString('hex')}`;
   if (testDialect() === 'mysql') {
     const server = mysqlServerUrl();
-    const admin = await mysql.createConnection(server);
+    let admin: mysql.Connection;
+    try {
+      admin = await mysql.createConnection(server);
+    } catch (err) {
+      // Not the learner's code, but it stops every check the same way: one clear line.
+      const where = server.replace(/\/\/([^:@/]*)(:[^@]*)?@/, '//$1@');
+      throw new LearnerCodeError(
+        `the checks run on MySQL (DB_DIALECT=mysql) but ${where} does not answer (${(err as Error).message}): start it with docker compose up -d db, or set DB_DIALECT=sqlite`,
+      );
+    }
     try {
       await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     } finally {

@@ -5,3 +5,17 @@ export { loadApp, importFromTarget, recordingLogger, type LoadedApp, type LogEnt
 export { api, send, RESPONSE_TIMEOUT_MS, type Response, type SendOptions } from './http.js';
 export { startServer, type RunningServer } from './server.js';
 export { LearnerCodeError } from './learner-code.js';
+export {
+  countRows,
+  createTestDatabase,
+  fileDatabase,
+  hasDatabase,
+  importDbModule,
+  serverDatabase,
+  tableNames,
+  testDialect,
+  type DatabaseConfig,
+  type SequelizeLike,
+  type ServerDatabase,
+  type TestDatabase,
+} from './db.js';

@@ -1,6 +1,7 @@
 import { freePort, killTree, startTsProcess, waitForHttp, NotReadyError, type ManagedProcess } from '../../runner/lib/processes.js';
 import { fail } from './expect.js';
 import { locateInDir } from './learner-code.js';
+import { hasDatabase, serverDatabase } from './db.js';
 
 export interface RunningServer {
   url: string;
@@ -31,17 +32,24 @@ export interface StartServerOptions {
  */
 export async function startServer(dir: string, options: StartServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...options.env };
+  // From step 03 a server needs a database: unless the check brings its own, it gets a fresh one
+  // (never the learner's development database), dropped when the server stops.
+  const own = hasDatabase(dir) && !options.env?.DB_DIALECT ? await serverDatabase(dir) : undefined;
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...own?.env, ...options.env };
   if (options.passPort !== false) env.PORT = String(port);
   const proc = startTsProcess({ cwd: dir, env });
   running.add(proc);
   const url = `http://127.0.0.1:${port}`;
+  const dropOwn = async () => {
+    await own?.drop().catch(() => undefined);
+  };
   try {
     // Under the 10 s test timeout, so the learner sees why rather than "Test timed out".
     await waitForHttp(url, proc, options.timeoutMs ?? 7_000);
   } catch (err) {
     await proc.stop(500);
     running.delete(proc);
+    await dropOwn();
     if (err instanceof NotReadyError) {
       const where = locateInDir({ stack: err.logs.join('\n') }, dir);
       fail({
@@ -60,6 +68,7 @@ export async function startServer(dir: string, options: StartServerOptions = {})
     stop: async () => {
       await proc.stop();
       running.delete(proc);
+      await dropOwn();
     },
   };
 }
