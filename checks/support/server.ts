@@ -32,9 +32,10 @@ export interface StartServerOptions {
  */
 export async function startServer(dir: string, options: StartServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  // From step 03 a server needs a database: unless the check brings its own, it gets a fresh one
-  // (never the learner's development database), dropped when the server stops.
-  const own = hasDatabase(dir) && !options.env?.DB_DIALECT ? await serverDatabase(dir) : undefined;
+  // From step 03 a server needs a database: unless the check brings its own, it gets a fresh,
+  // empty one (never the learner's development database), dropped when the server stops. Checks
+  // that use the tables bring a migrated one (serverDatabase).
+  const own = hasDatabase(dir) && !options.env?.DB_DIALECT ? await serverDatabase(dir, { migrate: false }) : undefined;
   const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...own?.env, ...options.env };
   if (options.passPort !== false) env.PORT = String(port);
   const proc = startTsProcess({ cwd: dir, env });
