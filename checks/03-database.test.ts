@@ -16,14 +16,19 @@ import {
   expectJson,
   expectStatus,
   fail,
+  fileDatabase,
+  importDbModule,
   lessonLink,
   loadApp,
   requirement,
+  serverDatabase,
   startServer,
+  tableNames,
   targetDir,
+  testDialect,
   type Response,
+  type SequelizeLike,
 } from './support/index.js';
-import { fileDatabase, importDbModule, serverDatabase, tableNames, testDialect, type SequelizeLike } from './support/db.js';
 
 const dir = targetDir('03-database');
 const lesson = lessonLink('03-database');

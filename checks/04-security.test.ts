@@ -14,21 +14,24 @@ import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import { describe } from 'vitest';
 import { startTsProcess } from '../runner/lib/processes.js';
-import { TEST_CONFIG } from './support/app.js';
-import { countRows, fileDatabase, serverDatabase, tableNames } from './support/db.js';
 import {
   api,
   containsStackTrace,
+  countRows,
   describeResponse,
   ensure,
   expectErrorEnvelope,
   expectJson,
   expectStatus,
   fail,
+  fileDatabase,
   lessonLink,
   loadApp,
   requirement,
+  serverDatabase,
+  tableNames,
   targetDir,
+  TEST_CONFIG,
   type Response,
   type SendOptions,
 } from './support/index.js';
