@@ -10,7 +10,7 @@ import { recordProgress, readProgress } from '../lib/progress.js';
 import type { RunResult } from '../lib/results.js';
 import { runPassed } from '../lib/results.js';
 import { runChecks } from '../lib/run-checks.js';
-import { availableSteps, findAvailableStep, type Step } from '../lib/steps.js';
+import { STEPS, availableSteps, findAvailableStep, type Step } from '../lib/steps.js';
 import { watchProject } from '../lib/watch.js';
 import { runDbTask, usesDatabase } from '../lib/db-tasks.js';
 import { ensureWorkspace, workspaceDir } from '../lib/workspace.js';
@@ -66,8 +66,21 @@ function renderServer(s: LiveState): string[] {
   return lines;
 }
 
+/** One line of the whole course: where this step sits, and how the others stand. */
+function courseLine(current: Step): string {
+  const progress = readProgress();
+  const parts = STEPS.filter((st) => st.available).map((st) => {
+    const p = fs.existsSync(workspaceDir(st)) ? progress[st.slug] : undefined;
+    const label = st.slug.slice(0, 2);
+    const text = !p ? c.dim(`${label} ${sym.skip}`) : p.allPass ? c.green(`${label} ${sym.pass}`) : c.yellow(`${label} ${p.passed}/${p.total}`);
+    return st.slug === current.slug ? c.bold(`[${text}]`) : text;
+  });
+  const coming = STEPS.filter((st) => !st.available).length;
+  return `${c.dim('Course')}  ${parts.join('  ')}${coming ? c.dim(`  (+${coming} coming)`) : ''}`;
+}
+
 function render(s: LiveState, brief: string[]): string {
-  const lines = [c.bold(`Step ${s.step.slug} ${sym.dot} ${s.step.title}`) + c.dim(`  (your copy: ${shortPath(s.dir)})`), '', ...brief, '', ...renderServer(s), ''];
+  const lines = [c.bold(`Step ${s.step.slug} ${sym.dot} ${s.step.title}`) + c.dim(`  (your copy: ${shortPath(s.dir)})`), courseLine(s.step), '', ...brief, '', ...renderServer(s), ''];
   if (s.run) lines.push(renderChecklist(s.run, { heading: false }).replace(/^\n/, ''));
   if (s.checking) lines.push(c.dim(s.run ? '(re-checking…)' : 'Checking…'));
   lines.push('');
@@ -109,7 +122,7 @@ const command: Command = {
     if (previous && !created) out(c.dim(`Last time: ${previous.passed}/${previous.total} checks passed.`));
 
     if (flags.once) {
-      out([c.bold(`Step ${step.slug} ${sym.dot} ${step.title}`), '', ...brief, ''].join('\n'));
+      out([c.bold(`Step ${step.slug} ${sym.dot} ${step.title}`), courseLine(step), '', ...brief, ''].join('\n'));
       const run = await runChecks({ step, target: dir });
       recordProgress(run, fingerprint(dir));
       out(renderChecklist(run, { heading: false }));

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Folders never copied, compared or backed up: installed or generated, not the learner's work. */
-export const SKIPPED = new Set(['node_modules', '.git', 'dist', 'coverage', '.workshop-data']);
+/** Folders never copied, compared, backed up or watched: installed or generated (.data holds the SQLite database), not the learner's work. */
+export const SKIPPED = new Set(['node_modules', '.git', 'dist', 'coverage', '.data']);
 
 /** Every file below `dir` (relative paths with `/`), skipping installed and generated folders. */
 export function listFiles(dir: string, skip: ReadonlySet<string> = SKIPPED): string[] {

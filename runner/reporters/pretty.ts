@@ -50,8 +50,11 @@ export function renderChecklist(run: RunResult, options: PrettyOptions = {}): st
     const rs = run.results.filter((r) => r.group === group);
     if (rs.length === 0) continue;
     const { passed, total } = counts(run, group);
-    lines.push('', c.bold(`${label}`) + c.dim(` ${passed}/${total}`));
-    for (const r of rs) {
+    // Earlier steps' checks are a safety net: one line while they hold, only the broken ones when not.
+    const shown = group === 'earlier' && !options.verbose ? rs.filter((r) => r.state !== 'pass') : rs;
+    const allGood = group === 'earlier' && shown.length === 0;
+    lines.push('', c.bold(`${label}`) + c.dim(` ${passed}/${total}`) + (allGood ? ` ${c.green(sym.pass)}` : ''));
+    for (const r of shown) {
       lines.push(line(r));
       const explain = r.state === 'fail' && r.message && !loadProblem && (options.verbose || r === first);
       if (explain) lines.push(c.yellow(indent(r.message ?? '', '      ')));
