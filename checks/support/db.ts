@@ -151,6 +151,22 @@ export async function countRows(db: SequelizeLike, table: string): Promise<numbe
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Opening and migrating a fresh database takes well under a second; a hang must not cost minutes. */
+const OPEN_TIMEOUT_MS = 8000;
+
+/** Fails with a LearnerCodeError when `work` does not settle in time (every later check then fails at once). */
+async function within<T>(ms: number, what: string, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new LearnerCodeError(`${what} in src/db/index.ts did not finish within ${ms / 1000} s: is an await waiting for something that never happens?`)), ms);
+  });
+  try {
+    return await Promise.race([work(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 interface FileDatabase {
   test: TestDatabase;
   db: SequelizeLike;
@@ -167,8 +183,8 @@ export function fileDatabase(dir: string): Promise<FileDatabase> {
       const test = await createTestDatabase();
       let db: SequelizeLike;
       try {
-        db = await mod.openDatabase(test.config, { logging: false });
-        await mod.migrate(db);
+        db = await within(OPEN_TIMEOUT_MS, 'openDatabase(config)', async () => mod.openDatabase(test.config, { logging: false }));
+        await within(OPEN_TIMEOUT_MS, 'migrate(db)', () => mod.migrate(db));
       } catch (err) {
         await test.drop();
         if (err instanceof LearnerCodeError) throw err;
@@ -214,7 +230,8 @@ export interface ServerDatabase extends TestDatabase {
  */
 export async function serverDatabase(dir: string, { migrate = true } = {}): Promise<ServerDatabase> {
   const test = await createTestDatabase();
-  const task = (action: DbAction) => runDbTask(dir, action, test.env);
+  // Under the 10 s test timeout, so a hanging migration is reported as such.
+  const task = (action: DbAction) => runDbTask(dir, action, test.env, OPEN_TIMEOUT_MS);
   if (migrate) {
     const result = await task('migrate');
     if (!result.ok) {

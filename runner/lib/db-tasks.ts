@@ -32,14 +32,23 @@ export function runDbTask(dir: string, action: DbAction, env: NodeJS.ProcessEnv 
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', () => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('exit', (code) => {
       clearTimeout(timer);
       try {
         resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as DbTaskResult);
       } catch {
         const line = stderr.trim().split('\n').find((l) => /error/i.test(l)) ?? stderr.trim().split('\n')[0];
-        resolve({ ok: false, action, error: line || `no answer within ${timeoutMs / 1000} s` });
+        const why = timedOut
+          ? `${action} did not finish within ${timeoutMs / 1000} s`
+          : code === 13
+            ? `${action} never finished: an await in src/db/ waits for a promise that never settles`
+            : `${action} stopped (exit code ${code}) without finishing`;
+        resolve({ ok: false, action, error: line && !timedOut ? `${why}: ${line}` : why });
       }
     });
   });
