@@ -59,17 +59,32 @@ const command: Command = {
     const { kind, root } = targetKind(flags);
     const pretty = reporter === 'pretty' && !flags.out;
 
+    // Ctrl-C stops the run in progress cleanly: its processes killed, its MySQL schemas dropped.
+    const interrupted = new AbortController();
+    const onSignal = () => interrupted.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+
     const runs: RunResult[] = [];
     for (const step of steps) {
+      if (interrupted.signal.aborted) break;
       const target = targetFor(step, kind, root);
       if (!fs.existsSync(target)) {
         runs.push(notStarted(step, target));
       } else {
-        const run = await runChecks({ step, target });
+        const run = await runChecks({ step, target, signal: interrupted.signal });
+        if (interrupted.signal.aborted) break;
         runs.push(run);
         if (kind === 'workspace' && !root && target.startsWith(dirs.workspace)) recordProgress(run, fingerprint(target));
       }
       if (pretty) out(`${renderChecklist(runs[runs.length - 1], { verbose: Boolean(flags.verbose) })}\n`);
+    }
+
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (interrupted.signal.aborted) {
+      process.stderr.write('Interrupted: the check run was stopped and cleaned up.\n');
+      return 130;
     }
 
     if (!pretty) {
