@@ -3,7 +3,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import type { ArticlesService } from './articles.service.js';
 import type { ArticleRecord } from './articles.repository.js';
 
-/** One article as Conduit clients expect it (conduit-api.md §4). */
+/** One article as Conduit clients expect it (docs/conduit-api.md §4). */
 export function articleJson(article: ArticleRecord) {
   return {
     slug: article.slug,

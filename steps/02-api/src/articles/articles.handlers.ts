@@ -4,7 +4,7 @@ import { NotImplementedError } from '../http/errors.js';
 import type { ArticlesService } from './articles.service.js';
 import type { ArticleRecord } from './articles.store.js';
 
-/** One article as Conduit clients expect it (conduit-api.md §4). */
+/** One article as Conduit clients expect it (docs/conduit-api.md §4). */
 export function articleJson(article: ArticleRecord) {
   // TODO(02-api): return the Conduit article: slug, title, description, body, tagList,
   // createdAt and updatedAt as ISO strings (toISOString()), favorited: false, favoritesCount: 0,

@@ -4,7 +4,7 @@ import type { TokenService } from '../auth/tokens.js';
 import type { UsersService } from './users.service.js';
 
 /**
- * The user as Conduit clients expect it (conduit-api.md §4): these five keys, picked one by one.
+ * The user as Conduit clients expect it (docs/conduit-api.md §4): these five keys, picked one by one.
  * Never `{ ...user }`: whatever is added to the user later would go out with it.
  */
 export function userJson(user: CurrentUser, token: string) {
