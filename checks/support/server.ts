@@ -1,4 +1,4 @@
-import { freePort, killTree, startTsProcess, waitForHttp, NotReadyError, type ManagedProcess } from '../../runner/lib/processes.js';
+import { freePort, killTree, startTsProcess, waitForServer, NotReadyError, type ManagedProcess } from '../../runner/lib/processes.js';
 import { fail } from './expect.js';
 import { locateInDir } from './learner-code.js';
 import { hasDatabase, serverDatabase } from './db.js';
@@ -46,7 +46,7 @@ export async function startServer(dir: string, options: StartServerOptions = {})
   };
   try {
     // Under the 10 s test timeout, so the learner sees why rather than "Test timed out".
-    await waitForHttp(url, proc, options.timeoutMs ?? 7_000);
+    await waitForServer(url, proc, options.timeoutMs ?? 7_000);
   } catch (err) {
     await proc.stop(500);
     running.delete(proc);

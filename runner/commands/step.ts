@@ -5,7 +5,7 @@ import { readEnvFile } from '../lib/dotenv-file.js';
 import { fingerprint } from '../lib/fsutil.js';
 import { readLesson, tasksOf } from '../lib/lesson.js';
 import { shortPath } from '../lib/paths.js';
-import { freePort, isPortFree, killTree, NotReadyError, startTsProcess, waitForHttp, type ManagedProcess } from '../lib/processes.js';
+import { freePort, isPortFree, killTree, NotReadyError, startTsProcess, waitForServer, type ManagedProcess } from '../lib/processes.js';
 import { recordProgress, readProgress } from '../lib/progress.js';
 import type { RunResult } from '../lib/results.js';
 import { runPassed } from '../lib/results.js';
@@ -187,7 +187,7 @@ const command: Command = {
         redraw();
       });
       try {
-        await waitForHttp(`http://127.0.0.1:${state.port}`, proc, 15_000);
+        await waitForServer(`http://127.0.0.1:${state.port}`, proc, 15_000);
         if (mine === generation) state.server = { kind: 'ready' };
       } catch (err) {
         if (mine === generation && err instanceof NotReadyError) state.server = { kind: 'crashed', message: err.message, logs: err.logs.slice(-8) };

@@ -136,11 +136,27 @@ export class NotReadyError extends Error {
   }
 }
 
+/** True when something accepts TCP connections at the URL's host and port. */
+function accepts(url: string, timeoutMs = 1000): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
 /**
- * Polls until something answers HTTP on the URL (any status counts: the server is up). Fails
- * early when the process exits, and after `timeoutMs` otherwise. Never a fixed sleep.
+ * Polls until the server listens on the URL's port. A TCP connection is enough, and unlike a
+ * probe request it leaves no stray line in the learner's request log. Fails early when the
+ * process exits, and after `timeoutMs` otherwise. Never a fixed sleep.
  */
-export async function waitForHttp(url: string, proc: ManagedProcess, timeoutMs = 10_000): Promise<void> {
+export async function waitForServer(url: string, proc: ManagedProcess, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitedWith: number | string | undefined;
   void proc.exited.then((code) => {
@@ -149,15 +165,11 @@ export async function waitForHttp(url: string, proc: ManagedProcess, timeoutMs =
   let delay = 25;
   while (Date.now() < deadline) {
     if (exitedWith !== undefined) {
-      throw new NotReadyError(`the server exited (code ${exitedWith}) before it answered on ${url}`, proc.logs.last(15));
+      throw new NotReadyError(`the server exited (code ${exitedWith}) before it listened on ${url}`, proc.logs.last(15));
     }
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(1000), redirect: 'manual' });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, delay));
-      delay = Math.min(delay * 2, 200);
-    }
+    if (await accepts(url)) return;
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 200);
   }
-  throw new NotReadyError(`the server did not answer on ${url} within ${timeoutMs / 1000} s (does it call app.listen(PORT)?)`, proc.logs.last(15));
+  throw new NotReadyError(`the server did not start listening on ${url} within ${timeoutMs / 1000} s (does it call app.listen(PORT)?)`, proc.logs.last(15));
 }
