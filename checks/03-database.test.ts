@@ -290,7 +290,7 @@ describe('articles in the database', () => {
     'articles, their tags and comments created over HTTP are still there after the server restarts',
     { lesson: L.persist, timeout: 30_000 },
     async () => {
-      const db = await serverDatabase(dir);
+      const db = await serverDatabase(dir, { shareFileDatabase: true });
       let server = await startServer(dir, { env: db.env, lesson: L.persist });
       try {
         let http = api(server.url);
