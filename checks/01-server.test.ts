@@ -4,16 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe } from 'vitest';
-import { startTsProcess } from '../runner/lib/processes.js';
 import {
   api,
   containsStackTrace,
   describeResponse,
   ensure,
   expectErrorEnvelope,
+  expectStartupRefusal,
   expectJson,
   expectStatus,
-  fail,
   lessonLink,
   loadApp,
   requirement,
@@ -308,45 +307,16 @@ describe('the server process', () => {
   });
 
   requirement('an invalid PORT stops the server at start-up with a message naming PORT, not a stack trace', { lesson: lesson('config-validation'), concurrent: true }, async () => {
-    const config = lesson('config-validation');
-    const proc = startTsProcess({ cwd: dir, env: { PORT: 'not-a-port', NODE_ENV: 'development' } });
-    const waitMs = 6000;
-    let timer: NodeJS.Timeout | undefined;
-    let code: number | string;
-    try {
-      code = await Promise.race([proc.exited, new Promise<'running'>((r) => (timer = setTimeout(() => r('running'), waitMs)))]);
-    } finally {
-      clearTimeout(timer);
-      await proc.stop(500);
-    }
-    const output = proc.logs.last().join('\n').trim();
-    const printed = output.split('\n').filter((l) => l.trim());
-    const shownOutput = output
-      ? `\n          | ${printed.slice(0, 6).join('\n          | ')}${printed.length > 6 ? '\n          | …' : ''}`
-      : ' (no output)';
-    if (code === 'running') {
-      fail({
-        expected: 'with PORT=not-a-port, the server exits at start-up with an error',
-        got: `it was still running after ${waitMs / 1000} s${shownOutput}`,
-        hint: 'validate PORT in loadConfig and stop (process.exit(1)) before calling listen',
-        lesson: config,
-      });
-    }
-    ensure(typeof code === 'number' && code !== 0, {
-      expected: 'with PORT=not-a-port, the server exits with a non-zero code',
-      got: `exit code ${code}${shownOutput}`,
-      lesson: config,
-    });
-    ensure(!containsStackTrace(output), {
-      expected: 'a short message naming PORT, not a stack trace',
-      got: `the server crashed with a stack trace:${shownOutput}`,
-      hint: 'throw a ConfigError from loadConfig, catch it in server.ts, print its message and process.exit(1)',
-      lesson: config,
-    });
-    ensure(/\bport\b/i.test(output), {
-      expected: 'a message that names the bad variable, PORT',
-      got: output ? `exit code ${code}${shownOutput}` : `exit code ${code} and no output`,
-      lesson: config,
+    await expectStartupRefusal(dir, {
+      env: { PORT: 'not-a-port', NODE_ENV: 'development' },
+      situation: 'PORT=not-a-port',
+      mentions: /\bport\b/i,
+      variable: 'PORT',
+      lesson: lesson('config-validation'),
+      hints: {
+        running: 'validate PORT in loadConfig and stop (process.exit(1)) before calling listen',
+        stack: 'throw a ConfigError from loadConfig, catch it in server.ts, print its message and process.exit(1)',
+      },
     });
   });
 });

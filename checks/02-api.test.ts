@@ -15,9 +15,11 @@ import {
   expectStatus,
   fail,
   lessonLink,
+  manualClock,
   loadApp,
   requirement,
   targetDir,
+  type ManualClock,
   type Response,
 } from './support/index.js';
 
@@ -55,21 +57,10 @@ interface Article {
   author: { username: string; bio: string | null; image: string | null; following: boolean };
 }
 
-/** A clock the check moves by hand. Starts at a fixed instant; `tick()` moves it one second on. */
-function manualClock(start = '2024-03-01T09:00:00.000Z') {
-  let now = Date.parse(start);
-  return {
-    clock: () => new Date(now),
-    iso: () => new Date(now).toISOString(),
-    tick: (ms = 1000) => {
-      now += ms;
-    },
-  };
-}
 
 /** A fresh app (and so a fresh, empty store) on a clock the check controls. */
 async function freshApp() {
-  const time = manualClock();
+  const time = manualClock('2024-03-01T09:00:00.000Z');
   const { app } = await loadApp(dir, { clock: time.clock });
   return { http: api(app), time };
 }
@@ -106,7 +97,7 @@ async function createArticle(http: Http, fields: Record<string, unknown> = {}): 
 }
 
 /** Creates `count` articles titled `<prefix> 1`, `<prefix> 2`, …, one second apart: oldest first. */
-async function createSeries(http: Http, time: ReturnType<typeof manualClock>, count: number, prefix: string): Promise<Article[]> {
+async function createSeries(http: Http, time: ManualClock, count: number, prefix: string): Promise<Article[]> {
   const made: Article[] = [];
   for (let i = 1; i <= count; i++) {
     made.push(await createArticle(http, { title: `${prefix} ${i}` }));

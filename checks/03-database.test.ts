@@ -19,6 +19,7 @@ import {
   fileDatabase,
   importDbModule,
   lessonLink,
+  manualClock,
   loadApp,
   requirement,
   serverDatabase,
@@ -77,17 +78,6 @@ interface Comment {
   author: Profile;
 }
 
-/** A clock the check moves by hand. It starts at an instant with milliseconds, which a DATE column without (3) would lose. */
-function manualClock(start = '2024-03-01T09:00:00.250Z') {
-  let now = Date.parse(start);
-  return {
-    clock: () => new Date(now),
-    iso: () => new Date(now).toISOString(),
-    tick: (ms = 1000) => {
-      now += ms;
-    },
-  };
-}
 
 /** A fresh app on the file's database (its tables emptied), on a clock the check controls. */
 async function freshApp() {

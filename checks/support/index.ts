@@ -19,3 +19,5 @@ export {
   type ServerDatabase,
   type TestDatabase,
 } from './db.js';
+export { expectStartupRefusal, type StartupRefusal } from './startup.js';
+export { manualClock, type ManualClock } from './clock.js';

@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Command } from '../lib/command.js';
 import { readEnvFile } from '../lib/dotenv-file.js';
 import { databaseFromEnv, describeDatabase } from '../lib/database-config.js';
 import { ROOT, dirs, shortPath } from '../lib/paths.js';
-import { isPortFree } from '../lib/processes.js';
+import { accepts, isPortFree } from '../lib/processes.js';
 import { runDbTask, usesDatabase } from '../lib/db-tasks.js';
 import { STEPS } from '../lib/steps.js';
 import { c, npmRun, out, sym } from '../lib/ui.js';
@@ -83,19 +82,6 @@ function envFiles(): Finding[] {
   return findings.length ? findings : [{ status: 'skip', what: '.env files: no step started yet' }];
 }
 
-function reachable(host: string, port: number, timeoutMs = 1500): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
 /** Only a MySQL configuration needs a server; SQLite (the default) is a file. */
 async function databases(): Promise<Finding[]> {
   const started = STEPS.filter((s) => s.available && usesDatabase(path.join(dirs.workspace, s.slug)));
@@ -117,7 +103,7 @@ async function databases(): Promise<Finding[]> {
     }
     const port = Number(url.port || 3306);
     findings.push(
-      (await reachable(url.hostname, port))
+      (await accepts(url.hostname, port, 1500))
         ? { status: 'ok', what: `${step.slug}: MySQL reachable at ${url.hostname}:${port}` }
         : { status: 'fail', what: `${step.slug}: nothing answers at ${url.hostname}:${port} (DB_DIALECT=mysql)`, fix: 'docker compose up -d db (or start your MySQL/MariaDB server), or DB_DIALECT=sqlite' },
     );

@@ -136,11 +136,10 @@ export class NotReadyError extends Error {
   }
 }
 
-/** True when something accepts TCP connections at the URL's host and port. */
-function accepts(url: string, timeoutMs = 1000): Promise<boolean> {
-  const { hostname, port } = new URL(url);
+/** True when something accepts TCP connections at this host and port. */
+export function accepts(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port) });
+    const socket = net.connect({ host, port });
     const done = (ok: boolean) => {
       socket.destroy();
       resolve(ok);
@@ -158,6 +157,7 @@ function accepts(url: string, timeoutMs = 1000): Promise<boolean> {
  */
 export async function waitForServer(url: string, proc: ManagedProcess, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const { hostname, port } = new URL(url);
   let exitedWith: number | string | undefined;
   void proc.exited.then((code) => {
     exitedWith = code;
@@ -167,7 +167,7 @@ export async function waitForServer(url: string, proc: ManagedProcess, timeoutMs
     if (exitedWith !== undefined) {
       throw new NotReadyError(`the server exited (code ${exitedWith}) before it listened on ${url}`, proc.logs.last(15));
     }
-    if (await accepts(url)) return;
+    if (await accepts(hostname, Number(port))) return;
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, 200);
   }
