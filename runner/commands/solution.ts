@@ -7,6 +7,7 @@ import { freePort, isPortFree, killTree, startTsProcess } from '../lib/processes
 import { findAvailableStep } from '../lib/steps.js';
 import { c, npmRun, out } from '../lib/ui.js';
 import { solutionDir } from '../lib/workspace.js';
+import { runDbTask, usesDatabase } from '../lib/db-tasks.js';
 
 const command: Command = {
   options: {},
@@ -15,6 +16,13 @@ const command: Command = {
     const step = findAvailableStep(positionals[0]);
     const dir = solutionDir(step);
     if (!fs.existsSync(path.join(dir, 'src', 'server.ts'))) throw new UsageError(`${shortPath(dir)} has no src/server.ts to run`);
+
+    if (usesDatabase(dir)) {
+      // The reference needs its tables, and is more fun to explore with some data in them.
+      const seeded = await runDbTask(dir, 'seed');
+      if (!seeded.ok) throw new UsageError(`could not prepare the reference's database (${seeded.database ?? '?'}): ${seeded.error}`);
+      out(c.dim(`Database ready with demo data: ${seeded.database}`));
+    }
 
     const wanted = Number(process.env.PORT ?? 3000) || 3000;
     const port = (await isPortFree(wanted)) ? wanted : await freePort();
