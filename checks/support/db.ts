@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { scratchDir } from '../../runner/lib/paths.js';
 import { LearnerCodeError, importFromTarget } from './learner-code.js';
+import { SCHEMA_PREFIX, serverUrlOf } from '../../runner/lib/check-db.js';
+import { withoutPassword } from '../../runner/lib/database-config.js';
 import { runDbTask, usesDatabase, type DbAction, type DbTaskResult } from '../../runner/lib/db-tasks.js';
 
 /**
@@ -20,16 +22,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export const SCHEMA_PREFIX = 'wschk_';
 
 export const testDialect = (): 'sqlite' | 'mysql' => (process.env.WORKSHOP_DB_DIALECT === 'mysql' ? 'mysql' : 'sqlite');
 
-/** The MySQL server the checks make their throw-away schemas on (no database in the URL). */
-export function mysqlServerUrl(): string {
-  const url = new URL(process.env.WORKSHOP_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306');
-  url.pathname = '';
-  return url.toString().replace(/\/$/, '');
-}
+/** The MySQL server the checks make their throw-away schemas on (the runner passes it; no database in the URL). */
+export const mysqlServerUrl = (): string => serverUrlOf(process.env.WORKSHOP_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306');
 
 let counter = 0;
 
@@ -48,9 +45,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       admin = await mysql.createConnection(server);
     } catch (err) {
       // Not the learner's code, but it stops every check the same way: one clear line.
-      const where = server.replace(/\/\/([^:@/]*)(:[^@]*)?@/, '//$1@');
       throw new LearnerCodeError(
-        `the checks run on MySQL (DB_DIALECT=mysql) but ${where} does not answer (${(err as Error).message}): start it with docker compose up -d db, or set DB_DIALECT=sqlite`,
+        `the checks run on MySQL (DB_DIALECT=mysql) but ${withoutPassword(server)} does not answer (${(err as Error).message}): start it with docker compose up -d db, or set DB_DIALECT=sqlite`,
       );
     }
     try {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, dirs } from '../../runner/lib/paths.js';
+import { dirs } from '../../runner/lib/paths.js';
 
 /**
  * Which step folder the checks run against. The runner sets WORKSHOP_TARGET; a check file run
@@ -13,10 +13,3 @@ export function targetDir(ownSlug: string): string {
   const mine = path.join(dirs.workspace, ownSlug);
   return fs.existsSync(mine) ? mine : path.join(dirs.solutions, ownSlug);
 }
-
-/** A path inside the target, shown relative to the workshop root in messages. */
-export function inTarget(dir: string, ...parts: string[]): string {
-  return path.join(dir, ...parts);
-}
-
-export { ROOT };

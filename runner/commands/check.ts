@@ -3,9 +3,8 @@ import path from 'node:path';
 import { str, type ParsedArgs } from '../lib/args.js';
 import type { Command } from '../lib/command.js';
 import { UsageError } from '../lib/errors.js';
-import { fingerprint } from '../lib/fsutil.js';
-import { dirs, shortPath } from '../lib/paths.js';
-import { recordProgress } from '../lib/progress.js';
+import { checkWorkspace } from '../lib/current-run.js';
+import { shortPath } from '../lib/paths.js';
 import type { RunResult } from '../lib/results.js';
 import { runPassed } from '../lib/results.js';
 import { runChecks, targetFor } from '../lib/run-checks.js';
@@ -72,10 +71,11 @@ const command: Command = {
       if (!fs.existsSync(target)) {
         runs.push(notStarted(step, target));
       } else {
-        const run = await runChecks({ step, target, signal: interrupted.signal });
+        // The learner's own copy: remember the result for `progress` and `hint`.
+        const own = kind === 'workspace' && !root;
+        const run = own ? (await checkWorkspace(step, interrupted.signal)).run : await runChecks({ step, target, signal: interrupted.signal });
         if (interrupted.signal.aborted) break;
         runs.push(run);
-        if (kind === 'workspace' && !root && target.startsWith(dirs.workspace)) recordProgress(run, fingerprint(target));
       }
       if (pretty) out(`${renderChecklist(runs[runs.length - 1], { verbose: Boolean(flags.verbose) })}\n`);
     }

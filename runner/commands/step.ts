@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../lib/command.js';
+import { checkWorkspace } from '../lib/current-run.js';
 import { readEnvFile } from '../lib/dotenv-file.js';
-import { fingerprint } from '../lib/fsutil.js';
 import { readLesson, tasksOf } from '../lib/lesson.js';
 import { shortPath } from '../lib/paths.js';
 import { freePort, isPortFree, killTree, NotReadyError, startTsProcess, waitForServer, type ManagedProcess } from '../lib/processes.js';
-import { recordProgress, readProgress } from '../lib/progress.js';
+import { readProgress } from '../lib/progress.js';
 import type { RunResult } from '../lib/results.js';
 import { runPassed } from '../lib/results.js';
-import { runChecks } from '../lib/run-checks.js';
 import { STEPS, availableSteps, findAvailableStep, type Step } from '../lib/steps.js';
 import { watchProject } from '../lib/watch.js';
 import { runDbTask, usesDatabase } from '../lib/db-tasks.js';
@@ -123,8 +122,7 @@ const command: Command = {
 
     if (flags.once) {
       out([c.bold(`Step ${step.slug} ${sym.dot} ${step.title}`), courseLine(step), '', ...brief, ''].join('\n'));
-      const run = await runChecks({ step, target: dir });
-      recordProgress(run, fingerprint(dir));
+      const { run } = await checkWorkspace(step);
       out(renderChecklist(run, { heading: false }));
       out(`${c.bold(`${sym.arrow} Next:`)} ${npmRun('step', String(step.number))} to work with your server running and the checks re-running on every save`);
       return runPassed(run) ? 0 : 1;
@@ -202,11 +200,10 @@ const command: Command = {
       checks = controller;
       state.checking = true;
       redraw();
-      const run = await runChecks({ step, target: dir, signal: controller.signal });
+      const { run } = await checkWorkspace(step, controller.signal);
       if (controller.signal.aborted) return;
       state.run = run;
       state.checking = false;
-      recordProgress(run, fingerprint(dir));
       redraw(true);
     };
 

@@ -3,7 +3,7 @@ import mysql from 'mysql2/promise';
 import { readEnvFile } from './dotenv-file.js';
 
 /** Throw-away schemas of check runs are named `wschk_<epoch seconds>_<pid>_…`. */
-const PREFIX = 'wschk_';
+export const SCHEMA_PREFIX = 'wschk_';
 const STALE_AFTER_S = 60 * 60;
 
 export interface CheckDbSettings {
@@ -21,10 +21,16 @@ export function checkDbSettings(target: string, env: NodeJS.ProcessEnv = process
   const learner = readEnvFile(path.join(target, '.env'));
   const dialect = (env.WORKSHOP_DB_DIALECT ?? learner.DB_DIALECT ?? 'sqlite') === 'mysql' ? 'mysql' : 'sqlite';
   if (dialect === 'sqlite') return { dialect };
-  const raw = env.WORKSHOP_MYSQL_URL ?? learner.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
+  return { dialect, serverUrl: serverUrlOf(env.WORKSHOP_MYSQL_URL ?? learner.DATABASE_URL ?? DEFAULT_SERVER) };
+}
+
+const DEFAULT_SERVER = 'mysql://root@127.0.0.1:3306';
+
+/** The server part of a MySQL URL: the database name dropped, as throw-away schemas get their own. */
+export function serverUrlOf(raw: string): string {
   const url = new URL(raw);
   url.pathname = '';
-  return { dialect, serverUrl: url.toString().replace(/\/$/, '') };
+  return url.toString().replace(/\/$/, '');
 }
 
 export const runIdNow = (): string => `${Math.floor(Date.now() / 1000)}_${process.pid}_${Math.random().toString(36).slice(2, 6)}`;
@@ -37,12 +43,12 @@ export async function dropRunSchemas(serverUrl: string, runId: string): Promise<
   let admin: mysql.Connection | undefined;
   try {
     admin = await mysql.createConnection({ uri: serverUrl, connectTimeout: 3000 });
-    const [rows] = await admin.query<mysql.RowDataPacket[]>('SHOW DATABASES LIKE ?', [`${PREFIX}%`]);
+    const [rows] = await admin.query<mysql.RowDataPacket[]>('SHOW DATABASES LIKE ?', [`${SCHEMA_PREFIX}%`]);
     const now = Date.now() / 1000;
     for (const row of rows) {
       const name = String(Object.values(row)[0]);
-      const started = Number(name.slice(PREFIX.length).split('_')[0]);
-      const mine = name.startsWith(`${PREFIX}${runId}`);
+      const started = Number(name.slice(SCHEMA_PREFIX.length).split('_')[0]);
+      const mine = name.startsWith(`${SCHEMA_PREFIX}${runId}`);
       if (mine || (Number.isFinite(started) && now - started > STALE_AFTER_S)) {
         await admin.query(`DROP DATABASE IF EXISTS \`${name.replace(/`/g, '')}\``);
       }

@@ -15,7 +15,10 @@ export function databaseFromEnv(env: Record<string, string | undefined>, stepDir
   return { dialect: 'sqlite', storage: path.resolve(stepDir, env.DB_STORAGE || DEFAULT_SQLITE_STORAGE) };
 }
 
+/** A URL fit for messages: the user stays, the password goes. */
+export const withoutPassword = (url: string): string => url.replace(/\/\/([^:@/]*)(:[^@]*)?@/, '//$1@');
+
 /** For messages: the file, or the URL without its password. */
 export function describeDatabase(db: DatabaseConfig): string {
-  return db.dialect === 'sqlite' ? `sqlite ${db.storage}` : `mysql ${db.url.replace(/\/\/([^:@/]*)(:[^@]*)?@/, '//$1@')}`;
+  return db.dialect === 'sqlite' ? `sqlite ${db.storage}` : `mysql ${withoutPassword(db.url)}`;
 }

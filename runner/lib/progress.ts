@@ -23,11 +23,11 @@ export function readProgress(): Store {
 }
 
 /** Remembers the last result of checking a learner's workspace step (not solutions or starters). */
-export function recordProgress(run: RunResult, fingerprint: string): void {
+export function recordProgress(run: RunResult, fingerprint: string): StepProgress {
   const store = readProgress();
   const failing = run.results.find((r) => r.state === 'fail' && r.group === 'new') ?? run.results.find((r) => r.state === 'fail');
   const { passed, total } = counts(run);
-  store[run.step] = {
+  const entry: StepProgress = {
     fingerprint,
     passed,
     total,
@@ -35,7 +35,9 @@ export function recordProgress(run: RunResult, fingerprint: string): void {
     ...(failing && { firstFailing: { title: failing.title, ...(failing.lesson && { lesson: failing.lesson }) } }),
     checkedAt: new Date().toISOString(),
   };
+  store[run.step] = entry;
   writeJsonFile(file, store);
+  return entry;
 }
 
 const hintsFile = path.join(dirs.state, 'hints.json');

@@ -57,5 +57,4 @@ export type ChildEvent =
   | { type: 'started'; file: string; title: string; path: string[] }
   | { type: 'result'; file: string; title: string; path: string[]; state: CheckState; durationMs: number; message?: string; lesson?: string; learnerCode?: string }
   | { type: 'file-error'; file: string; message: string }
-  | { type: 'log'; text: string }
   | { type: 'done' };

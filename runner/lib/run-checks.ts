@@ -5,6 +5,7 @@ import { ROOT, dirs, scratchDir, shortPath } from './paths.js';
 import { killTree, LogTail } from './processes.js';
 import type { Step } from './steps.js';
 import { checkDbSettings, dropRunSchemas, runIdNow } from './check-db.js';
+import { solutionDir, starterDir, workspaceDir } from './workspace.js';
 import { STEPS } from './steps.js';
 import type { ChildEvent, CheckResult, RunProblem, RunResult } from './results.js';
 
@@ -74,7 +75,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
   const running = new Map<string, { file: string; path: string[]; title: string }>();
   const fileErrors: string[] = [];
   const learnerCodeErrors = new Set<string>();
-  const stderr = new LogTail(30);
+  const output = new LogTail(30);
   fs.mkdirSync(scratchDir, { recursive: true });
   const progressFile = path.join(scratchDir, `progress-${process.pid}-${Date.now()}.log`);
   /** The title of the check that started last, read from the progress file (see requirement.ts). */
@@ -107,8 +108,8 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
     detached: process.platform !== 'win32',
     windowsHide: true,
   });
-  child.stdout?.on('data', (c: Buffer) => stderr.push(c));
-  child.stderr?.on('data', (c: Buffer) => stderr.push(c));
+  child.stdout?.on('data', (c: Buffer) => output.push(c));
+  child.stderr?.on('data', (c: Buffer) => output.push(c));
 
   let killedFor: RunProblem | undefined;
   let stuckTitle: string | undefined;
@@ -163,8 +164,6 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
       case 'done':
         done = true;
         break;
-      case 'log':
-        break;
     }
   });
 
@@ -201,7 +200,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
     result.problem = {
       kind: 'crash',
       message: `the check process stopped unexpectedly (exit code ${exitCode})`,
-      details: stderr.last(15),
+      details: output.last(15),
     };
   } else if (result.results.length === 0) {
     result.problem = { kind: 'runner', message: `no checks were found in ${files.map(shortPath).join(', ')}` };
@@ -213,8 +212,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
 /** The folder a step's project is checked in, for each kind of target. */
 export function targetFor(step: Step, kind: 'workspace' | 'solution' | 'starter', customRoot?: string): string {
   if (customRoot) return path.join(path.resolve(customRoot), step.slug);
-  const root = kind === 'solution' ? dirs.solutions : kind === 'starter' ? dirs.steps : dirs.workspace;
-  return path.join(root, step.slug);
+  return kind === 'solution' ? solutionDir(step) : kind === 'starter' ? starterDir(step) : workspaceDir(step);
 }
 
 export { STEPS };

@@ -74,10 +74,6 @@ export default class IpcReporter implements Reporter {
   }
 
 
-  onUserConsoleLog(log: { content: string }): void {
-    this.send({ type: 'log', text: log.content });
-  }
-
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedErrorLike>): void {
     for (const module of modules) {
       for (const error of module.errors()) {
