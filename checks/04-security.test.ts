@@ -11,6 +11,7 @@
  * whichever check saw it, naming the request.
  */
 import bcrypt from 'bcrypt';
+import { freePort } from '../runner/lib/processes.js';
 import jwt from 'jsonwebtoken';
 import { describe } from 'vitest';
 import {
@@ -894,7 +895,8 @@ async function expectRefusedSecret(env: Record<string, string>, situation: strin
   const db = await serverDatabase(dir, { migrate: false });
   try {
     await expectStartupRefusal(dir, {
-      env: { ...db.env, NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'info', ...env },
+      // A real free port: a server that starts anyway is seen listening on it.
+      env: { ...db.env, NODE_ENV: 'production', PORT: String(await freePort()), LOG_LEVEL: 'info', ...env },
       situation,
       mentions: /JWT_SECRET/,
       variable: 'JWT_SECRET',

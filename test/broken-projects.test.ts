@@ -54,12 +54,20 @@ describe('a broken learner project', () => {
   });
 
   it('that blocks in a busy loop: the run is stopped, naming the check that hung', async () => {
-    const r = await check('busy-loop', { WORKSHOP_STALL_MS: '5000' });
+    const r = await check('busy-loop', { WORKSHOP_STALL_MS: '5000', WORKSHOP_TIME_SCALE: '1' });
     expect(r.code, r.stderr).toBe(1);
     expect(r.ms).toBeLessThan(45_000);
     expect(r.step?.problem?.kind).toBe('timeout');
     expect(r.step?.problem?.message).toMatch(/did not finish within 5 s/);
     expect(r.step?.problem?.message).toMatch(/GET \/health|health/i);
+  });
+
+  it('that blocks in a busy loop while loading: the run is stopped, naming the file that never loaded', async () => {
+    const r = await check('busy-at-import', { WORKSHOP_STALL_MS: '5000', WORKSHOP_TIME_SCALE: '1' });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.ms).toBeLessThan(45_000);
+    expect(r.step?.problem?.kind).toBe('timeout');
+    expect(r.step?.problem?.message).toMatch(/01-server\/src\/app\.ts never finished loading/);
   });
 
   it('that never answers a request: that check fails after the response timeout', async () => {

@@ -5,6 +5,7 @@ import { LearnerCodeError, asLearnerCodeError, importFromTarget } from './learne
 export { importFromTarget };
 import { shortPath } from '../../runner/lib/paths.js';
 import { emptyTables, fileDatabase, hasDatabase } from './db.js';
+import { budget, seconds } from './budget.js';
 
 export interface LogEntry {
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -62,6 +63,10 @@ export const TEST_CONFIG: TestDeps['config'] = Object.freeze({
   jwtExpiresIn: '1h',
 }) as TestDeps['config'];
 
+/** createApp only builds an app: on the development machine it returns in milliseconds. */
+const CREATE_APP_MS = 10_000;
+let createAppHangs: LearnerCodeError | undefined;
+
 export interface LoadedApp {
   app: RequestListener;
   logs: LogEntry[];
@@ -89,11 +94,26 @@ export async function loadApp(dir: string, overrides: Partial<TestDeps> = {}): P
     deps.db = db;
   }
   Object.assign(deps, overrides);
+  if (createAppHangs) throw createAppHangs;
   let app: unknown;
+  let timer: NodeJS.Timeout | undefined;
+  // Generous (a slow machine), and once only: when createApp never returns, every later check
+  // of the file fails at once with the same line instead of waiting again.
+  const wait = budget(CREATE_APP_MS);
+  const hang = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      createAppHangs = new LearnerCodeError(
+        `createApp(deps) did not return within ${seconds(wait)}: does it await something that never settles (a connection, a promise nobody resolves)? createApp must only build the app`,
+      );
+      reject(createAppHangs);
+    }, wait);
+  });
   try {
-    app = await (mod.createApp as (d: TestDeps) => unknown)(deps);
+    app = await Promise.race([(mod.createApp as (d: TestDeps) => unknown)(deps), hang]);
   } catch (err) {
     throw asLearnerCodeError(err, dir, 'createApp(deps)');
+  } finally {
+    clearTimeout(timer);
   }
   if (typeof app !== 'function') {
     throw new LearnerCodeError(

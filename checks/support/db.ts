@@ -7,6 +7,7 @@ import { LearnerCodeError, importFromTarget } from './learner-code.js';
 import { SCHEMA_PREFIX, serverUrlOf } from '../../runner/lib/check-db.js';
 import { withoutPassword } from '../../runner/lib/database-config.js';
 import { runDbTask, usesDatabase, type DbAction, type DbTaskResult } from '../../runner/lib/db-tasks.js';
+import { budget, seconds, TimeoutFailure, track } from './budget.js';
 
 /**
  * What a step-03+ project's `openDatabase(config)` receives: the same shape its own loadConfig
@@ -150,11 +151,23 @@ export async function countRows(db: SequelizeLike, table: string): Promise<numbe
 /** Opening and migrating a fresh database takes well under a second; a hang must not cost minutes. */
 const OPEN_TIMEOUT_MS = 8000;
 
-/** Fails with a LearnerCodeError when `work` does not settle in time (every later check then fails at once). */
+/**
+ * Fails when `work` does not settle in time. Opening the file's database is shared by every
+ * check of the file, so a hang there is reported as the learner's code (every later check then
+ * fails at once with the same line), after a budget generous enough for a slow machine.
+ */
 async function within<T>(ms: number, what: string, work: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new LearnerCodeError(`${what} in src/db/index.ts did not finish within ${ms / 1000} s: is an await waiting for something that never happens?`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new LearnerCodeError(
+            `${what} in src/db/index.ts did not finish within ${seconds(ms)}: is an await waiting for something that never happens? (On a very slow machine, set WORKSHOP_TIME_SCALE: docs/troubleshooting.md#the-checks-time-out)`,
+          ),
+        ),
+      ms,
+    );
   });
   try {
     return await Promise.race([work(), timeout]);
@@ -179,8 +192,10 @@ export function fileDatabase(dir: string): Promise<FileDatabase> {
       const test = await createTestDatabase();
       let db: SequelizeLike;
       try {
-        db = await within(OPEN_TIMEOUT_MS, 'openDatabase(config)', async () => mod.openDatabase(test.config, { logging: false }));
-        await within(OPEN_TIMEOUT_MS, 'migrate(db)', () => mod.migrate(db));
+        // Shared by the file's checks, so not an attempt's budget: the retry's larger one, at once.
+        const wait = budget(OPEN_TIMEOUT_MS) * 2;
+        db = await within(wait, 'openDatabase(config)', async () => mod.openDatabase(test.config, { logging: false }));
+        await within(wait, 'migrate(db)', () => mod.migrate(db));
       } catch (err) {
         await test.drop();
         if (err instanceof LearnerCodeError) throw err;
@@ -214,6 +229,11 @@ export const hasDatabase = usesDatabase;
 
 export type { DbAction, DbTaskResult };
 
+/** A database task of the project in a child process, within this attempt's budget. */
+function dbTask(dir: string, action: DbAction, env: Record<string, string>): Promise<DbTaskResult> {
+  return track(runDbTask(dir, action, env, budget(OPEN_TIMEOUT_MS)));
+}
+
 export interface ServerDatabase extends TestDatabase {
   /** Runs a database task of the project (migrate, rollback, seed, reset, status) in a child process. */
   task(action: DbAction): Promise<DbTaskResult>;
@@ -231,16 +251,17 @@ export async function serverDatabase(dir: string, { migrate = true, shareFileDat
     // without a migration in a child process. It stays until the file ends, so drop() is a no-op.
     const { test, db } = await fileDatabase(dir);
     await emptyTables(db);
-    return { ...test, drop: async () => undefined, task: (action: DbAction) => runDbTask(dir, action, test.env, OPEN_TIMEOUT_MS) };
+    return { ...test, drop: async () => undefined, task: (action: DbAction) => dbTask(dir, action, test.env) };
   }
   const test = await createTestDatabase();
-  // Under the 10 s test timeout, so a hanging migration is reported as such.
-  const task = (action: DbAction) => runDbTask(dir, action, test.env, OPEN_TIMEOUT_MS);
+  const task = (action: DbAction) => dbTask(dir, action, test.env);
   if (migrate) {
     const result = await task('migrate');
     if (!result.ok) {
       await test.drop();
-      throw new LearnerCodeError(`migrating a fresh ${test.config.dialect} database failed: ${result.error ?? 'unknown error'}`);
+      const message = `migrating a fresh ${test.config.dialect} database failed: ${result.error ?? 'unknown error'}`;
+      if (result.timedOut) throw new TimeoutFailure('the migrations to finish in a child process', message);
+      throw new LearnerCodeError(message);
     }
   }
   return { ...test, task };

@@ -2,6 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { shortPath } from '../../runner/lib/paths.js';
+import { ENV, type ProgressLine } from '../../runner/lib/results.js';
+
+/** One line in the run's progress file (see runner/lib/run-checks.ts). */
+export function progress(line: ProgressLine): void {
+  const file = process.env[ENV.progressFile];
+  if (file) fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
+}
 
 /**
  * The learner's code failed before any check could run: it did not compile, threw while being
@@ -58,10 +65,15 @@ export async function importFromTarget<T>(dir: string, relative: string): Promis
   if (!fs.existsSync(file)) {
     throw new LearnerCodeError(`${shortPath(file)} does not exist: the step contract needs it (see docs/01-server.md#the-step-contract).`);
   }
+  // A loop at the top level of a module blocks this thread: the runner reads this line to say
+  // which file never finished loading, instead of blaming the check.
+  progress({ loading: shortPath(file) });
   try {
     return (await import(pathToFileURL(file).href)) as T;
   } catch (err) {
     throw asLearnerCodeError(err, dir, shortPath(file));
+  } finally {
+    progress({ loaded: shortPath(file) });
   }
 }
 

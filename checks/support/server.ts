@@ -1,5 +1,6 @@
 import { freePort, killTree, startTsProcess, waitForServer, NotReadyError, type ManagedProcess } from '../../runner/lib/processes.js';
 import { fail } from './expect.js';
+import { budget, timeout, track } from './budget.js';
 import { locateInDir } from './learner-code.js';
 import { hasDatabase, serverDatabase } from './db.js';
 
@@ -22,6 +23,7 @@ export interface StartServerOptions {
   passPort?: boolean;
   /** Use this port instead of a fresh free one. */
   port?: number;
+  /** How long start-up takes at most on the development machine (scaled to this machine). */
   timeoutMs?: number;
   lesson?: string;
 }
@@ -45,19 +47,21 @@ export async function startServer(dir: string, options: StartServerOptions = {})
     await own?.drop().catch(() => undefined);
   };
   try {
-    // Under the 10 s test timeout, so the learner sees why rather than "Test timed out".
-    await waitForServer(url, proc, options.timeoutMs ?? 7_000);
+    await track(waitForServer(url, proc, budget(options.timeoutMs ?? 7_000)));
   } catch (err) {
     await proc.stop(500);
     running.delete(proc);
     await dropOwn();
     if (err instanceof NotReadyError) {
       const where = locateInDir({ stack: err.logs.join('\n') }, dir);
-      fail({
+      const failure = {
         expected: `npx tsx src/server.ts to start and answer HTTP on port ${port}`,
         got: `${err.message}${where ? ` — see ${where}` : ''}${err.logs.length ? `\n          last output:\n          | ${err.logs.join('\n          | ')}` : ''}`,
         lesson: options.lesson,
-      });
+      };
+      // Still running but not listening yet: slow, or never going to listen. Not a verdict.
+      if (err.stillRunning) timeout({ ...failure, operation: `start ${dir}`, hint: 'does src/server.ts call app.listen(PORT)? If it does and the machine is busy, run the checks again (docs/troubleshooting.md#the-checks-time-out)' });
+      fail(failure);
     }
     throw err;
   }

@@ -26,6 +26,15 @@ const command: Command = {
       return 0;
     }
     const failing = progress.firstFailing;
+    if (failing?.timedOut) {
+      // A timeout says nothing about what the code should be: no lesson hint for it.
+      out(`${c.bold('First failing check:')} ${failing.title}`);
+      out('', 'It ran out of time rather than finding something wrong. Either your code never answers there (an await that');
+      out('never settles, a response never sent, a loop that never ends), or the machine was too busy: run the checks again.');
+      out(`If it keeps happening on a slow machine, see docs/troubleshooting.md#the-checks-time-out (WORKSHOP_TIME_SCALE).`);
+      next(npmRun('check', n));
+      return 0;
+    }
     const link = failing?.lesson ? parseLessonLink(failing.lesson) : undefined;
     const lessonStep = link ? findStep(link.slug) : step;
     const lesson = readLesson(lessonStep);

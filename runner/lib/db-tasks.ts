@@ -14,6 +14,8 @@ export interface DbTaskResult {
   reverted?: string[];
   pending?: string[] | null;
   seeded?: boolean;
+  /** The task ran out of time: a hang, or a machine too busy to finish it. */
+  timedOut?: boolean;
 }
 
 /** True when a step folder follows the database contract (from step 03). */
@@ -48,7 +50,7 @@ export function runDbTask(dir: string, action: DbAction, env: NodeJS.ProcessEnv 
           : code === 13
             ? `${action} never finished: an await in src/db/ waits for a promise that never settles`
             : `${action} stopped (exit code ${code}) without finishing`;
-        resolve({ ok: false, action, error: line && !timedOut ? `${why}: ${line}` : why });
+        resolve({ ok: false, action, error: line && !timedOut ? `${why}: ${line}` : why, ...(timedOut && { timedOut }) });
       }
     });
   });

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { tsxLoader } from './paths.js';
@@ -130,10 +131,74 @@ export class NotReadyError extends Error {
   constructor(
     message: string,
     readonly logs: string[],
+    /** True when the process was still running when the wait ended (slow, or never listening). */
+    readonly stillRunning = false,
   ) {
     super(message);
     this.name = 'NotReadyError';
   }
+}
+
+/**
+ * CPU time (user + system, in ms) a process has used so far, where the platform tells cheaply:
+ * Linux reads /proc, macOS asks ps. Undefined elsewhere, or when the process is gone.
+ */
+export function cpuTimeMs(pid: number): number | undefined {
+  try {
+    if (process.platform === 'linux') {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks of 1/100 s on every Linux Node supports.
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    }
+    if (process.platform === 'darwin') {
+      const out = spawnSync('ps', ['-o', 'time=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
+      const m = /^(?:(\d+):)?(\d+)[:.](\d+(?:\.\d+)?)$/.exec(out);
+      if (!m) return undefined;
+      return ((Number(m[1] ?? 0) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000;
+    }
+  } catch {
+    // Gone, or not readable: no answer.
+  }
+  return undefined;
+}
+
+/**
+ * Resolves when the process has used no CPU for `quietMs` (it is waiting for something that
+ * does not come: requests, usually), never on platforms where CPU time cannot be read. A process
+ * held back by a slow or busy machine still gets some CPU in every second, so this is not a
+ * judgement from time.
+ */
+export function whenIdle(child: ChildProcess, quietMs = 1500, sampleMs = 250): { idle: Promise<void>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let cancelled = false;
+  const idle = new Promise<void>((resolve) => {
+    const pid = child.pid;
+    if (pid === undefined || cpuTimeMs(pid) === undefined) return;
+    let last = cpuTimeMs(pid);
+    let quietSince = Date.now();
+    const sample = () => {
+      if (cancelled) return;
+      const now = cpuTimeMs(pid);
+      if (now === undefined) return;
+      if (now !== last) {
+        last = now;
+        quietSince = Date.now();
+      } else if (Date.now() - quietSince >= quietMs) {
+        resolve();
+        return;
+      }
+      timer = setTimeout(sample, sampleMs);
+    };
+    timer = setTimeout(sample, sampleMs);
+  });
+  return {
+    idle,
+    cancel: () => {
+      cancelled = true;
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** True when something accepts TCP connections at this host and port. */
@@ -171,5 +236,9 @@ export async function waitForServer(url: string, proc: ManagedProcess, timeoutMs
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, 200);
   }
-  throw new NotReadyError(`the server did not start listening on ${url} within ${timeoutMs / 1000} s (does it call app.listen(PORT)?)`, proc.logs.last(15));
+  throw new NotReadyError(
+    `the server did not start listening on ${url} within ${Number((timeoutMs / 1000).toFixed(1))} s (does it call app.listen(PORT)?)`,
+    proc.logs.last(15),
+    exitedWith === undefined,
+  );
 }

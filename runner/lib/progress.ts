@@ -12,7 +12,7 @@ export interface StepProgress {
   passed: number;
   total: number;
   allPass: boolean;
-  firstFailing?: { title: string; lesson?: string };
+  firstFailing?: { title: string; lesson?: string; timedOut?: boolean };
   checkedAt: string;
 }
 
@@ -32,7 +32,7 @@ export function recordProgress(run: RunResult, fingerprint: string): StepProgres
     passed,
     total,
     allPass: runPassed(run),
-    ...(failing && { firstFailing: { title: failing.title, ...(failing.lesson && { lesson: failing.lesson }) } }),
+    ...(failing && { firstFailing: { title: failing.title, ...(failing.lesson && { lesson: failing.lesson }), ...(failing.timedOut && { timedOut: true }) } }),
     checkedAt: new Date().toISOString(),
   };
   store[run.step] = entry;

@@ -1,4 +1,33 @@
-/** The result of checking one step's project: what every reporter (terminal, JSON, JUnit) reads. */
+/**
+ * The protocol between the runner and the checks: the environment the runner gives the check
+ * process, the events the check process sends back, and the result every reporter (terminal,
+ * JSON, JUnit) reads. Declared once, here, for both sides.
+ */
+
+/** Environment variables the runner sets for the check process (and a learner may set too). */
+export const ENV = {
+  /** The step folder under test. */
+  target: 'WORKSHOP_TARGET',
+  /** The step being checked: earlier steps' checks use it to speak that step's lesson. */
+  step: 'WORKSHOP_STEP',
+  /** How much slower this machine is than the development machine (budgets are multiplied by it). */
+  timeScale: 'WORKSHOP_TIME_SCALE',
+  /** The seed of the model-based checks (`--seed`), to replay a failing sequence. */
+  seed: 'WORKSHOP_SEED',
+  /** A file the check worker writes to while it is alive (and names each check it starts). */
+  progressFile: 'WORKSHOP_PROGRESS_FILE',
+  /** Names the throw-away databases of one run, so the runner can drop them whatever happens. */
+  runId: 'WORKSHOP_RUN_ID',
+  dbDialect: 'WORKSHOP_DB_DIALECT',
+  mysqlUrl: 'WORKSHOP_MYSQL_URL',
+} as const;
+
+/**
+ * Lines of the progress file, one JSON object each. The worker writes them synchronously, so
+ * they are there even when learner code then blocks the thread for good.
+ */
+export type ProgressLine = { started: string } | { loading: string } | { loaded: string };
+
 export type CheckState = 'pass' | 'fail' | 'skip';
 
 export interface CheckResult {
@@ -16,6 +45,10 @@ export interface CheckResult {
   message?: string;
   /** For failures: `docs/NN-slug.md#anchor` when the check names one. */
   lesson?: string;
+  /** The lesson's requirements this check enforces (`02-api#create-201`), see docs/authoring.md. */
+  covers?: string[];
+  /** The failure is a timeout, not a verdict on the code: never routed to a content hint. */
+  timedOut?: boolean;
 }
 
 export type ProblemKind = 'load' | 'timeout' | 'crash' | 'runner';
@@ -55,6 +88,18 @@ export const runPassed = (run: RunResult): boolean =>
 export type ChildEvent =
   | { type: 'collected'; file: string; tests: { title: string; path: string[] }[] }
   | { type: 'started'; file: string; title: string; path: string[] }
-  | { type: 'result'; file: string; title: string; path: string[]; state: CheckState; durationMs: number; message?: string; lesson?: string; learnerCode?: string }
+  | {
+      type: 'result';
+      file: string;
+      title: string;
+      path: string[];
+      state: CheckState;
+      durationMs: number;
+      message?: string;
+      lesson?: string;
+      covers?: string[];
+      timedOut?: boolean;
+      learnerCode?: string;
+    }
   | { type: 'file-error'; file: string; message: string }
   | { type: 'done' };

@@ -7,7 +7,8 @@ import type { Step } from './steps.js';
 import { checkDbSettings, dropRunSchemas, runIdNow } from './check-db.js';
 import { solutionDir, starterDir, workspaceDir } from './workspace.js';
 import { STEPS } from './steps.js';
-import type { ChildEvent, CheckResult, RunProblem, RunResult } from './results.js';
+import { ENV, type ChildEvent, type CheckResult, type ProgressLine, type RunProblem, type RunResult } from './results.js';
+import { timeScale } from './speed.js';
 
 export interface RunChecksOptions {
   step: Step;
@@ -25,11 +26,29 @@ export interface RunChecksOptions {
   env?: NodeJS.ProcessEnv;
   /** Run only the check with exactly this title (the others are reported as skipped). */
   only?: string;
+  /** The seed of the model-based checks, to replay a sequence they printed. */
+  seed?: string;
   /** Stops the run early (a newer save arrived in watch mode). */
   signal?: AbortSignal;
 }
 
 export const checkFile = (slug: string): string => path.join(dirs.checks, `${slug}.test.ts`);
+
+/**
+ * A step's check files: `checks/NN-slug.test.ts`, and `checks/NN-slug.<topic>.test.ts` when a
+ * step's checks are split by topic (they then run in parallel).
+ */
+export function checkFiles(slug: string): string[] {
+  if (!fs.existsSync(dirs.checks)) return [];
+  return fs
+    .readdirSync(dirs.checks)
+    .filter((f) => f === `${slug}.test.ts` || (f.startsWith(`${slug}.`) && f.endsWith('.test.ts')))
+    .sort()
+    .map((f) => path.join(dirs.checks, f));
+}
+
+/** The step a check file belongs to: `02-api.model.test.ts` → `02-api`. */
+export const stepOfCheckFile = (file: string): string => path.basename(file).replace(/\..*$/, '');
 
 const key = (file: string, p: string[], title: string) => `${file}\u0000${p.join('\u0000')}\u0000${title}`;
 
@@ -41,13 +60,15 @@ const key = (file: string, p: string[], title: string) => `${file}\u0000${p.join
 export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
   const { step, target } = options;
   const started = Date.now();
-  const stallMs = options.stallMs ?? (Number(process.env.WORKSHOP_STALL_MS) || 15_000);
-  const maxMs = options.maxMs ?? 180_000;
+  // Budgets in the checks, and the limits here, grow with the machine's slowness.
+  const { scale } = await timeScale({ ...process.env, ...options.env });
+  const stallMs = (options.stallMs ?? (Number(process.env.WORKSHOP_STALL_MS) || 15_000)) * scale;
+  const maxMs = (options.maxMs ?? 180_000) * scale;
 
   const slugs = [step.slug, ...(options.earlier === false ? [] : step.earlier)];
-  const files = slugs.map(checkFile).filter((f) => fs.existsSync(f));
-  const groupOf = new Map(slugs.map((s, i) => [`${s}.test.ts`, i === 0 ? ('new' as const) : ('earlier' as const)]));
-  const stepOf = (file: string) => file.replace(/\.test\.ts$/, '');
+  const files = slugs.flatMap(checkFiles);
+  const groupOf = (file: string) => (stepOfCheckFile(file) === step.slug ? ('new' as const) : ('earlier' as const));
+  const stepOf = stepOfCheckFile;
 
   const result: RunResult = { step: step.slug, target, results: [], durationMs: 0 };
   if (!fs.existsSync(target)) {
@@ -66,7 +87,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
       title,
       path: p,
       checkStep: stepOf(file),
-      group: groupOf.get(file) ?? 'new',
+      group: groupOf(file),
       state: 'skip' as const,
       durationMs: 0,
     };
@@ -78,13 +99,33 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
   const output = new LogTail(30);
   fs.mkdirSync(scratchDir, { recursive: true });
   const progressFile = path.join(scratchDir, `progress-${process.pid}-${Date.now()}.log`);
-  /** The title of the check that started last, read from the progress file (see requirement.ts). */
-  const lastStarted = (): string | undefined => {
+  fs.writeFileSync(progressFile, '');
+  /** What the progress file says: the check started last, and a module still loading (see checks/support). */
+  const progressState = (): { started?: string; loading?: string } => {
+    let lines: ProgressLine[] = [];
     try {
-      const lines = fs.readFileSync(progressFile, 'utf8').trim().split('\n');
-      return lines.length && lines[lines.length - 1] ? (JSON.parse(lines[lines.length - 1]) as string) : undefined;
+      lines = fs
+        .readFileSync(progressFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as ProgressLine);
     } catch {
-      return undefined;
+      return {};
+    }
+    const state: { started?: string; loading?: string } = {};
+    for (const line of lines) {
+      if ('started' in line) state.started = line.started;
+      else if ('loading' in line) state.loading = line.loading;
+      else if (line.loaded === state.loading) state.loading = undefined;
+    }
+    return state;
+  };
+  /** When the worker last showed it is alive: an event, or its heartbeat on the progress file. */
+  const lastSignOfLife = (): number => {
+    try {
+      return Math.max(lastProgress, fs.statSync(progressFile).mtimeMs);
+    } catch {
+      return lastProgress;
     }
   };
   let done = false;
@@ -96,11 +137,14 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
     env: {
       ...process.env,
       ...options.env,
-      WORKSHOP_TARGET: target,
-      WORKSHOP_PROGRESS_FILE: progressFile,
-      WORKSHOP_RUN_ID: runId,
-      WORKSHOP_DB_DIALECT: db.dialect,
-      ...(db.serverUrl && { WORKSHOP_MYSQL_URL: db.serverUrl }),
+      [ENV.target]: target,
+      [ENV.step]: step.slug,
+      [ENV.timeScale]: String(scale),
+      [ENV.progressFile]: progressFile,
+      [ENV.runId]: runId,
+      [ENV.dbDialect]: db.dialect,
+      ...(db.serverUrl && { [ENV.mysqlUrl]: db.serverUrl }),
+      ...(options.seed !== undefined && { [ENV.seed]: options.seed }),
       FORCE_COLOR: '0',
       NODE_ENV: 'test',
     },
@@ -115,18 +159,27 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
   let stuckTitle: string | undefined;
   const finishedTitles = new Set<string>();
   let lastProgress = Date.now();
+  // Stops the run when the worker stops showing signs of life (learner code blocking its thread:
+  // a busy loop), or after the hard limit. A slow machine keeps the heartbeat going.
   const watchdog = setInterval(() => {
     const now = Date.now();
-    const stalled = now - lastProgress > stallMs;
+    const stalled = now - lastSignOfLife() > stallMs;
     if (!stalled && now - started < maxMs) return;
-    const currentTitle = [...running.values()][0]?.title ?? lastStarted();
+    const { started: lastTitle, loading } = progressState();
+    const currentTitle = [...running.values()][0]?.title ?? lastTitle;
     const current = currentTitle && !finishedTitles.has(currentTitle) ? currentTitle : undefined;
     stuckTitle = current;
+    const secs = Math.round((stalled ? stallMs : maxMs) / 1000);
     killedFor = {
       kind: 'timeout',
-      message: current
-        ? `the check "${current}" did not finish within ${Math.round(stallMs / 1000)} s and the run was stopped: an infinite loop or a handler that blocks?`
-        : `the check run did not finish within ${Math.round((stalled ? stallMs : maxMs) / 1000)} s and was stopped`,
+      message:
+        stalled && loading
+          ? `${loading} never finished loading (the checks waited ${secs} s): is there a loop at the top level of a module that never ends?`
+          : current && stalled
+            ? `the check "${current}" did not finish within ${secs} s and the run was stopped: it blocked the checks completely (a loop that never ends, or a synchronous wait?)`
+            : current
+              ? `the check run did not finish within ${secs} s and was stopped, during "${current}"`
+              : `the check run did not finish within ${secs} s and was stopped`,
     };
     killTree(child, 'SIGKILL', true);
   }, 250);
@@ -155,6 +208,8 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
           durationMs: event.durationMs,
           ...(event.message !== undefined && { message: event.message }),
           ...(event.lesson !== undefined && { lesson: event.lesson }),
+          ...(event.covers !== undefined && { covers: event.covers }),
+          ...(event.timedOut && { timedOut: true }),
         });
         if (event.learnerCode) learnerCodeErrors.add(event.learnerCode);
         break;

@@ -13,7 +13,7 @@ const indent = (text: string, pad: string): string =>
 function line(r: CheckResult): string {
   if (r.state === 'pass') return `  ${c.green(sym.pass)} ${r.title}`;
   if (r.state === 'skip') return `  ${c.dim(`${sym.skip} ${r.title}`)}`;
-  return `  ${c.red(sym.fail)} ${r.title}`;
+  return `  ${c.red(sym.fail)} ${r.title}${r.timedOut ? c.yellow(' (timed out)') : ''}`;
 }
 
 /** The first failure of the step's own work, or else of earlier steps: the one to fix next. */

@@ -17,6 +17,8 @@ const ROOT = path.resolve(here, '..', '..');
 /** @type {{ files: string[], only?: string }} */
 const { files, only } = JSON.parse(process.argv[2] ?? '{}');
 const escape = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Hooks (opening the file's database) get more time on a slow machine (runner/lib/speed.ts).
+const scale = Math.max(1, Number(process.env.WORKSHOP_TIME_SCALE) || 1);
 
 const vitest = await startVitest(
   'test',
@@ -31,8 +33,9 @@ const vitest = await startVitest(
     ...(only !== undefined && { testNamePattern: `(?:^|\\s)${escape(only)}$` }),
     pool: 'threads',
     fileParallelism: true,
-    testTimeout: 10_000,
-    hookTimeout: 20_000,
+    // Each check sets its own limit (checks/support/requirement.ts); this is for anything else.
+    testTimeout: Math.round(10_000 * scale),
+    hookTimeout: Math.round(20_000 * scale),
     teardownTimeout: 2_000,
     passWithNoTests: false,
   },

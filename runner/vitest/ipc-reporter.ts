@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { ChildEvent } from '../lib/results.js';
+import { TIMEOUT_ADVICE } from '../../checks/support/budget.js';
 
 type Sender = (event: ChildEvent) => void;
 
@@ -24,11 +25,24 @@ interface SerializedErrorLike {
 }
 
 /** The explanation to show for a failed check: our own messages as they are, others trimmed. */
-function explain(error: SerializedErrorLike | undefined): { message: string; learnerCode?: string } {
+function explain(error: SerializedErrorLike | undefined): { message: string; learnerCode?: string; timedOut?: boolean } {
   if (!error) return { message: 'failed without an error message' };
   if (error.name === 'LearnerCodeError') return { message: error.message ?? '', learnerCode: error.message };
   if (error.name === 'CheckFailure') return { message: error.message ?? '' };
+  if (error.name === 'TimeoutFailure') return { message: error.message ?? '', timedOut: true };
   const first = `${error.name && error.name !== 'Error' ? `${error.name}: ` : ''}${error.message ?? ''}`;
+  // Vitest's own limit for a whole check (checks/support/budget.ts sets it generously).
+  if (/^Error: Test timed out in \d+ms/.test(first.trim()) || /Test timed out in \d+ms/.test(error.message ?? '')) {
+    const ms = Number(/timed out in (\d+)ms/.exec(error.message ?? '')?.[1] ?? 0);
+    return {
+      message: [
+        `Expected: the check to finish`,
+        `Got:      it was still running after ${Math.round(ms / 1000)} s`,
+        `Try:      ${TIMEOUT_ADVICE}`,
+      ].join('\n'),
+      timedOut: true,
+    };
+  }
   return { message: first.trim() };
 }
 
@@ -58,8 +72,8 @@ export default class IpcReporter implements Reporter {
   onTestCaseResult(test: TestCase): void {
     const result = test.result();
     const state = result.state === 'passed' ? 'pass' : result.state === 'failed' ? 'fail' : 'skip';
-    const meta = test.meta() as { lesson?: string };
-    const { message, learnerCode } = state === 'fail' ? explain(result.errors?.[0] as SerializedErrorLike) : { message: undefined, learnerCode: undefined };
+    const meta = test.meta() as { lesson?: string; covers?: string[] };
+    const { message, learnerCode, timedOut } = state === 'fail' ? explain(result.errors?.[0] as SerializedErrorLike) : { message: undefined, learnerCode: undefined, timedOut: undefined };
     this.send({
       type: 'result',
       file: this.file(test.module),
@@ -69,6 +83,8 @@ export default class IpcReporter implements Reporter {
       durationMs: Math.round(test.diagnostic()?.duration ?? 0),
       ...(message !== undefined && { message }),
       ...(meta.lesson && { lesson: meta.lesson }),
+      ...(meta.covers && { covers: meta.covers }),
+      ...(timedOut && { timedOut }),
       ...(learnerCode && { learnerCode }),
     });
   }
