@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseLessonLink, readLesson } from '../runner/lib/lesson.js';
+import { parseLessonLink, readHints, readLesson, requirementsOf, unmarkedRules, type LessonRequirement } from '../runner/lib/lesson.js';
 import type { RunResult } from '../runner/lib/results.js';
 import { runChecks } from '../runner/lib/run-checks.js';
 import { availableSteps, findStep } from '../runner/lib/steps.js';
@@ -14,6 +14,9 @@ import { usesDatabase } from '../runner/lib/db-tasks.js';
 
 const summary = (run: RunResult) =>
   [run.problem ? `problem: ${run.problem.message}` : '', ...run.results.map((r) => `${r.state} [${r.group}] ${r.title}${r.message ? `\n    ${r.message.replace(/\n/g, '\n    ')}` : ''}`)].join('\n');
+
+/** Every requirement marker of every lesson: a check may enforce an earlier lesson's too. */
+const allRequirements = (): LessonRequirement[] => availableSteps().flatMap((s) => requirementsOf(s.slug, readLesson(s)!));
 
 /** On the MySQL pass (test:mysql) only the steps with a database need running again. */
 const steps = availableSteps().filter((s) => !process.env.WORKSHOP_DB_STEPS_ONLY || usesDatabase(solutionDir(s)));
@@ -60,6 +63,37 @@ describe.each(steps)('$slug', (step) => {
       const anchors = lesson?.sections.map((s) => s.anchor) ?? [];
       expect(anchors, `"${r.title}" links to ${r.lesson}`).toContain(link?.anchor);
     }
+  });
+
+  it('every requirement of the lesson has a check, and every check enforces a requirement of a lesson', () => {
+    const lesson = readLesson(step);
+    expect(lesson, `docs/${step.slug}.md`).toBeDefined();
+    const reqs = requirementsOf(step.slug, lesson!);
+    const ids = reqs.map((r) => r.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'requirement markers are unique within a lesson').toEqual([]);
+    const known = new Map<string, LessonRequirement>(allRequirements().map((r) => [r.id, r]));
+    const own = solution.results.filter((r) => r.group === 'new');
+    const covered = new Set(solution.results.flatMap((r) => r.covers ?? []));
+    expect(own.filter((r) => !r.covers?.length).map((r) => r.title), 'checks that name no requirement (covers: [...])').toEqual([]);
+    const unknown = own.flatMap((r) => (r.covers ?? []).filter((id) => !known.has(id)).map((id) => `${r.title} → ${id}`));
+    expect(unknown, 'checks that name a requirement marker no lesson has').toEqual([]);
+    const unchecked = reqs.filter((r) => !covered.has(r.id)).map((r) => `${r.id}: ${r.sentence}`);
+    expect(unchecked, `requirements of docs/${step.slug}.md that no check enforces`).toEqual([]);
+  });
+
+  it('every sentence of the task that reads as a rule is a marked requirement (advice is worded as advice)', () => {
+    const rules = unmarkedRules(readLesson(step)!).map((r) => `#${r.section}: ${r.sentence}`);
+    expect(rules, `add <!-- req: id --> after each rule and a check that enforces it, or word it as advice`).toEqual([]);
+  });
+
+  it('hints live outside the lesson, one list per lesson section that exists', () => {
+    const lesson = readLesson(step)!;
+    expect(fs.readFileSync(`docs/${step.slug}.md`, 'utf8'), 'no hints in the lesson body').not.toMatch(/<details>|^#+\s*Hint \d/m);
+    const anchors = new Set(lesson.sections.map((s) => s.anchor));
+    const hints = readHints(step);
+    expect(hints.size, `hints/${step.slug}.md has hints`).toBeGreaterThan(0);
+    expect([...hints.keys()].filter((a) => !anchors.has(a)), `hints/${step.slug}.md sections that match no lesson heading`).toEqual([]);
+    for (const [anchor, list] of hints) expect(list.length, `hints for #${anchor}`).toBeGreaterThan(0);
   });
 
   it('the starter fails with explanations, not silence', () => {

@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     ...base.test,
     // Replaced, not merged: only these files touch the database.
-    include: ['test/steps.test.ts', 'test/wrong-submissions.test.ts'],
+    include: ['test/steps.test.ts', 'test/wrong-submissions.test.ts', 'test/variants.test.ts'],
     env: { WORKSHOP_DB_DIALECT: 'mysql', WORKSHOP_DB_STEPS_ONLY: '1' },
   },
 });

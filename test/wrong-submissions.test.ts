@@ -15,6 +15,7 @@ import { usesDatabase } from '../runner/lib/db-tasks.js';
 import { solutionDir } from '../runner/lib/workspace.js';
 import { scratch } from './support/cli.js';
 import type { WrongSubmission } from './wrong/types.js';
+import { applyWrong } from './support/submissions.js';
 
 const wrongRoot = path.join(ROOT, 'test', 'wrong');
 const cases = fs
@@ -28,21 +29,6 @@ const cases = fs
   )
   // On the MySQL pass (test:mysql) only the steps with a database need running again.
   .filter((c) => !process.env.WORKSHOP_DB_STEPS_ONLY || usesDatabase(path.join(ROOT, 'solutions', c.slug)));
-
-/** Applies a wrong submission to a copy of the solution; every edit must apply. */
-export function applyWrong(dir: string, wrong: WrongSubmission): void {
-  for (const edit of wrong.edits ?? []) {
-    const file = path.join(dir, edit.file);
-    const text = fs.readFileSync(file, 'utf8');
-    if (!text.includes(edit.find)) throw new Error(`${edit.file} no longer contains the text this wrong submission edits:\n${edit.find}`);
-    fs.writeFileSync(file, text.replace(edit.find, edit.replace));
-  }
-  for (const [rel, content] of Object.entries(wrong.files ?? {})) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), content);
-  }
-  for (const rel of wrong.remove ?? []) fs.rmSync(path.join(dir, rel), { force: true, recursive: true });
-}
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -64,8 +50,9 @@ describe('wrong submissions are caught', () => {
       const dir = path.join(root, step.slug);
       copyProject(solutionDir(step), dir);
       applyWrong(dir, wrong);
-      // Only the check meant to catch it runs: the others would pass or fail for other reasons.
-      const run = await runChecks({ step, target: dir, earlier: false, only: wrong.caughtBy });
+      // Only the check meant to catch it runs (it may be an earlier step's): the others would pass
+      // or fail for other reasons.
+      const run = await runChecks({ step, target: dir, only: wrong.caughtBy });
       const check = run.results.find((r) => r.title === wrong.caughtBy);
       expect(check, `no check is titled "${wrong.caughtBy}"; checks: ${run.results.map((r) => r.title).join(' | ')}`).toBeDefined();
       expect(check?.state, `"${wrong.description}" should fail "${wrong.caughtBy}"`).toBe('fail');

@@ -21,3 +21,7 @@ export {
 } from './db.js';
 export { expectStartupRefusal, type StartupRefusal } from './startup.js';
 export { manualClock, type ManualClock } from './clock.js';
+export { budget, timeScale, timeout, TimeoutFailure, within } from './budget.js';
+export { actingAuthor, type ActingAuthor } from './author.js';
+export { currentStep, stepAtLeast, currentLesson } from './steps.js';
+export { sequenceRequirement, recording, formatTranscript, seedFor, type RecordingHttp, type Exchange, type SequenceSpec } from './model.js';

@@ -48,6 +48,8 @@ const command: Command = {
     reporter: { value: true, description: 'pretty (default), json or junit' },
     out: { value: true, description: 'write the report to this file instead of the terminal' },
     verbose: { description: 'explain every failure, not only the first' },
+    only: { value: true, description: 'run only the checks whose title contains this text' },
+    seed: { value: true, description: 'the seed for the checks that try random sequences (printed when one fails), to replay it' },
   },
   async run({ positionals, flags }) {
     const reporter = str(flags.reporter) ?? 'pretty';
@@ -73,7 +75,12 @@ const command: Command = {
       } else {
         // The learner's own copy: remember the result for `progress` and `hint`.
         const own = kind === 'workspace' && !root;
-        const run = own ? (await checkWorkspace(step, interrupted.signal)).run : await runChecks({ step, target, signal: interrupted.signal });
+        const only = str(flags.only);
+        const seed = str(flags.seed);
+        if (seed !== undefined && !/^-?\d+$/.test(seed)) throw new UsageError(`--seed must be a whole number (got "${seed}")`);
+        // A partial run (--only, --seed) is not the learner's progress: it is not recorded.
+        const record = own && only === undefined && seed === undefined;
+        const run = record ? (await checkWorkspace(step, interrupted.signal)).run : await runChecks({ step, target, signal: interrupted.signal, only, seed });
         if (interrupted.signal.aborted) break;
         runs.push(run);
       }

@@ -1,7 +1,7 @@
 import type { Command } from '../lib/command.js';
 import { currentProgress } from '../lib/current-run.js';
 import { UsageError } from '../lib/errors.js';
-import { hintsOf, parseLessonLink, readLesson, tasksOf, toTerminal, withoutHints } from '../lib/lesson.js';
+import { hintsOf, parseLessonLink, readLesson, tasksOf, toTerminal } from '../lib/lesson.js';
 import { hintLevel, setHintLevel } from '../lib/progress.js';
 import { findAvailableStep, findStep } from '../lib/steps.js';
 import { c, next, npmRun, out } from '../lib/ui.js';
@@ -47,16 +47,17 @@ const command: Command = {
       if (lesson) for (const t of tasksOf(lesson)) out(`  - ${t.heading}`);
       return 0;
     }
-    const hints = hintsOf(section);
+    const hints = hintsOf(lessonStep, section.anchor);
     const key = `${lessonStep.slug}#${section.anchor}`;
+    // The lesson is one click away; the hint is what the learner asked for, and nothing more.
     out(`${c.bold('Lesson:')} ${section.heading} ${c.dim(`(docs/${lessonStep.slug}.md#${section.anchor})`)}`);
     if (hints.length === 0) {
-      out('', toTerminal(withoutHints(section)));
+      out('', 'This section has no hints: read it again, and the failure message of the check.');
+      next(npmRun('check', n));
       return 0;
     }
     const seen = hintLevel(key);
     const level = flags.all ? hints.length : Math.min(seen + 1, hints.length);
-    if (seen === 0 || flags.all) out('', toTerminal(withoutHints(section)));
     for (let i = flags.all ? 0 : level - 1; i < level; i++) {
       out('', c.bold(c.cyan(`${hints[i].label} of ${hints.length}`)), toTerminal(hints[i].text));
     }

@@ -24,7 +24,7 @@ export interface RunChecksOptions {
   onEvent?: (event: ChildEvent) => void;
   /** Extra environment for the checks (database settings in later steps). */
   env?: NodeJS.ProcessEnv;
-  /** Run only the check with exactly this title (the others are reported as skipped). */
+  /** Run only the checks whose title contains this text, case-insensitive (the others are reported as skipped). */
   only?: string;
   /** The seed of the model-based checks, to replay a sequence they printed. */
   seed?: string;

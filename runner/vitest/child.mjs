@@ -30,7 +30,8 @@ const vitest = await startVitest(
     include: files,
     setupFiles: [path.join(ROOT, 'checks', 'support', 'setup.ts')],
     reporters: [[path.join(here, 'ipc-reporter.ts'), {}]],
-    ...(only !== undefined && { testNamePattern: `(?:^|\\s)${escape(only)}$` }),
+    // `--only`: every check whose title contains the text (case-insensitive).
+    ...(only !== undefined && { testNamePattern: new RegExp(escape(only), 'i') }),
     pool: 'threads',
     fileParallelism: true,
     // Each check sets its own limit (checks/support/requirement.ts); this is for anything else.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../runner/lib/args.js';
 import { UsageError } from '../../runner/lib/errors.js';
 import { diffLines, hunks } from '../../runner/lib/line-diff.js';
-import { hintsOf, parseLesson, parseLessonLink, slugify, tasksOf } from '../../runner/lib/lesson.js';
+import { parseHints, parseLesson, parseLessonLink, requirementsOf, slugify, tasksOf, unmarkedRules } from '../../runner/lib/lesson.js';
 import { LogTail } from '../../runner/lib/processes.js';
 import type { RunResult } from '../../runner/lib/results.js';
 import { runPassed } from '../../runner/lib/results.js';
@@ -55,15 +55,8 @@ describe('lessons', () => {
     '## Your task',
     '',
     '### Health endpoint (GET /health)',
-    'Do it.',
-    '<details><summary>Hint 1</summary>',
-    '',
-    'Look here.',
-    '',
-    '</details>',
-    '<details><summary>Hint 2</summary>',
-    'Use `res.json`.',
-    '</details>',
+    'Do it: it answers `200`. <!-- req: health-200 --> It must never crash.',
+    'You may log it.',
     '',
     '```md',
     '## not a heading',
@@ -78,10 +71,15 @@ describe('lessons', () => {
     expect(lesson.brief).toBe('Build a server.\nWith care.');
     expect(tasksOf(lesson).map((t) => t.anchor)).toEqual(['health-endpoint-get-health', 'json-404s']);
   });
-  it('reads hints in order', () => {
-    const hints = hintsOf(tasksOf(lesson)[0]);
-    expect(hints.map((h) => h.label)).toEqual(['Hint 1', 'Hint 2']);
-    expect(hints[1].text).toBe('Use `res.json`.');
+  it('reads hints in order, from their own file', () => {
+    const hints = parseHints(['# Hints', '', '## Health endpoint (GET /health)', '', '### Hint 1', '', 'Look here.', '', '### Hint 2', 'Use `res.json`.', '', '## JSON 404s', '### Hint 1', 'x'].join('\n'));
+    expect(hints.get('health-endpoint-get-health')?.map((h) => h.label)).toEqual(['Hint 1', 'Hint 2']);
+    expect(hints.get('health-endpoint-get-health')?.[1].text).toBe('Use `res.json`.');
+    expect(hints.get('json-404s')).toHaveLength(1);
+  });
+  it('finds requirement markers with their sentence, and rules without one', () => {
+    expect(requirementsOf('01-server', lesson)).toEqual([{ id: '01-server#health-200', sentence: 'Do it: it answers `200`.', section: 'health-endpoint-get-health' }]);
+    expect(unmarkedRules(lesson)).toEqual([{ section: 'health-endpoint-get-health', sentence: 'It must never crash.' }]);
   });
   it('makes GitHub anchors', () => {
     expect(slugify('The step contract')).toBe('the-step-contract');

@@ -1,0 +1,57 @@
+/**
+ * Correct variants: the reference solution rewritten differently (another layout, another
+ * library where the lesson allows it, another way to the same behaviour). Each one must pass
+ * every check of its step, the earlier steps' included: the checks test behaviour, not layout.
+ * They live in test/variants/<step>/<name>/ (see test/support/submissions.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyProject } from '../runner/lib/fsutil.js';
+import { ROOT } from '../runner/lib/paths.js';
+import { runChecks } from '../runner/lib/run-checks.js';
+import { availableSteps, findAvailableStep } from '../runner/lib/steps.js';
+import { usesDatabase } from '../runner/lib/db-tasks.js';
+import { solutionDir } from '../runner/lib/workspace.js';
+import { scratch } from './support/cli.js';
+import { applyVariant, readVariant } from './support/submissions.js';
+
+const root = path.join(ROOT, 'test', 'variants');
+const cases = fs
+  .readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) =>
+    fs
+      .readdirSync(path.join(root, d.name), { withFileTypes: true })
+      .filter((v) => v.isDirectory())
+      .map((v) => ({ slug: d.name, name: v.name, folder: path.join(root, d.name, v.name) })),
+  )
+  .filter((c) => !process.env.WORKSHOP_DB_STEPS_ONLY || usesDatabase(path.join(ROOT, 'solutions', c.slug)));
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('correct variants pass', () => {
+  it('there are at least two per available step', () => {
+    for (const step of availableSteps()) {
+      if (process.env.WORKSHOP_DB_STEPS_ONLY && !usesDatabase(solutionDir(step))) continue;
+      expect(cases.filter((c) => c.slug === step.slug).map((c) => c.name).length, step.slug).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  describe.each(cases)('$slug/$name', ({ slug, folder }) => {
+    it('passes every check of its step and of the earlier steps', async () => {
+      const info = readVariant(folder);
+      const step = findAvailableStep(slug);
+      const scratchRoot = scratch(`variant-${slug}`);
+      made.push(scratchRoot);
+      const dir = path.join(scratchRoot, step.slug);
+      copyProject(solutionDir(step), dir);
+      applyVariant(dir, folder);
+      const run = await runChecks({ step, target: dir });
+      const failed = run.results.filter((r) => r.state !== 'pass').map((r) => `${r.title}\n${r.message ?? ''}`);
+      expect(run.problem?.message, info.description).toBeUndefined();
+      expect(failed, info.description).toEqual([]);
+    });
+  });
+});
