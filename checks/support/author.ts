@@ -4,7 +4,7 @@
  * checks keep running in later steps ("still working from earlier steps"), so they get their
  * author from here: the same check then holds the API of step 02, 03 and 04 to the same rules.
  */
-import { describeResponse, fail } from './expect.js';
+import { BlockedFailure, describeResponse } from './expect.js';
 import type { api } from './http.js';
 import { stepAtLeast } from './steps.js';
 
@@ -29,12 +29,12 @@ export async function actingAuthor(http: ReturnType<typeof api>, name = 'author'
   const body = res.body as { user?: { token?: unknown; username?: unknown } } | undefined;
   const token = body?.user?.token;
   if (res.status < 200 || res.status > 299 || typeof token !== 'string' || token === '') {
-    fail({
-      expected: `POST /api/users {"user": {"username": "${user.username}", …}} to register an author (201 with a token): from step 04 this earlier check writes as a registered user`,
-      got: describeResponse(res),
-      hint: 'this check needs registration to work first',
-      lesson: 'docs/04-security.md#registering',
-    });
+    throw new BlockedFailure(
+      `POST /api/users {"user": {"username": "${user.username}", …}} to register an author (201 with a token): from step 04 this earlier check writes as a registered user`,
+      describeResponse(res),
+      'docs/04-security.md#registering',
+      'this check needs registration to work first',
+    );
   }
   return { username: typeof body?.user?.username === 'string' ? body.user.username : user.username, headers: { Authorization: `Token ${token}` } };
 }

@@ -21,6 +21,18 @@ export class CheckFailure extends Error {
   }
 }
 
+/**
+ * An earlier step's check that cannot run yet because it builds on this step's new work (from
+ * step 04 the step-02 checks write articles as a registered user, and registering is step 04's
+ * task). It fails, and says so; it is not a regression of the earlier step.
+ */
+export class BlockedFailure extends CheckFailure {
+  constructor(expected: string, got: string, lesson?: string, hint?: string) {
+    super(expected, got, lesson, hint);
+    this.name = 'BlockedFailure';
+  }
+}
+
 export interface Failure {
   expected: string;
   got: string;

@@ -49,6 +49,8 @@ export interface CheckResult {
   covers?: string[];
   /** The failure is a timeout, not a verdict on the code: never routed to a content hint. */
   timedOut?: boolean;
+  /** An earlier step's check that builds on this step's new work, not done yet (not a regression). */
+  blocked?: boolean;
 }
 
 export type ProblemKind = 'load' | 'timeout' | 'crash' | 'runner';
@@ -99,6 +101,7 @@ export type ChildEvent =
       lesson?: string;
       covers?: string[];
       timedOut?: boolean;
+      blocked?: boolean;
       learnerCode?: string;
     }
   | { type: 'file-error'; file: string; message: string }

@@ -210,6 +210,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
           ...(event.lesson !== undefined && { lesson: event.lesson }),
           ...(event.covers !== undefined && { covers: event.covers }),
           ...(event.timedOut && { timedOut: true }),
+          ...(event.blocked && { blocked: true }),
         });
         if (event.learnerCode) learnerCodeErrors.add(event.learnerCode);
         break;

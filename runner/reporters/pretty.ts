@@ -13,6 +13,7 @@ const indent = (text: string, pad: string): string =>
 function line(r: CheckResult): string {
   if (r.state === 'pass') return `  ${c.green(sym.pass)} ${r.title}`;
   if (r.state === 'skip') return `  ${c.dim(`${sym.skip} ${r.title}`)}`;
+  if (r.blocked) return `  ${c.yellow(sym.skip)} ${r.title}${c.dim(' (needs this step\'s work first)')}`;
   return `  ${c.red(sym.fail)} ${r.title}${r.timedOut ? c.yellow(' (timed out)') : ''}`;
 }
 

@@ -25,11 +25,12 @@ interface SerializedErrorLike {
 }
 
 /** The explanation to show for a failed check: our own messages as they are, others trimmed. */
-function explain(error: SerializedErrorLike | undefined): { message: string; learnerCode?: string; timedOut?: boolean } {
+function explain(error: SerializedErrorLike | undefined): { message: string; learnerCode?: string; timedOut?: boolean; blocked?: boolean } {
   if (!error) return { message: 'failed without an error message' };
   if (error.name === 'LearnerCodeError') return { message: error.message ?? '', learnerCode: error.message };
   if (error.name === 'CheckFailure') return { message: error.message ?? '' };
   if (error.name === 'TimeoutFailure') return { message: error.message ?? '', timedOut: true };
+  if (error.name === 'BlockedFailure') return { message: error.message ?? '', blocked: true };
   const first = `${error.name && error.name !== 'Error' ? `${error.name}: ` : ''}${error.message ?? ''}`;
   // Vitest's own limit for a whole check (checks/support/budget.ts sets it generously).
   if (/^Error: Test timed out in \d+ms/.test(first.trim()) || /Test timed out in \d+ms/.test(error.message ?? '')) {
@@ -73,7 +74,7 @@ export default class IpcReporter implements Reporter {
     const result = test.result();
     const state = result.state === 'passed' ? 'pass' : result.state === 'failed' ? 'fail' : 'skip';
     const meta = test.meta() as { lesson?: string; covers?: string[] };
-    const { message, learnerCode, timedOut } = state === 'fail' ? explain(result.errors?.[0] as SerializedErrorLike) : { message: undefined, learnerCode: undefined, timedOut: undefined };
+    const { message, learnerCode, timedOut, blocked } = state === 'fail' ? explain(result.errors?.[0] as SerializedErrorLike) : {};
     this.send({
       type: 'result',
       file: this.file(test.module),
@@ -85,6 +86,7 @@ export default class IpcReporter implements Reporter {
       ...(meta.lesson && { lesson: meta.lesson }),
       ...(meta.covers && { covers: meta.covers }),
       ...(timedOut && { timedOut }),
+      ...(blocked && { blocked }),
       ...(learnerCode && { learnerCode }),
     });
   }
