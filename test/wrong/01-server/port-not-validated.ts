@@ -2,7 +2,7 @@ import type { WrongSubmission } from '../types.js';
 
 export default {
   description: 'PORT is turned into a number but never checked: PORT=not-a-port crashes in listen() with a stack trace',
-  caughtBy: 'an invalid PORT stops the server at start-up with a message naming PORT, not a stack trace',
+  caughtBy: 'PORT must be a whole number from 0 to 65535: other values stop the server with a message naming PORT, not a stack trace',
   edits: [
     {
       file: 'src/config.ts',

@@ -2,7 +2,7 @@ import type { WrongSubmission } from '../types.js';
 
 export default {
   description: "any X-Request-Id the caller sends is trusted, junk and 500-character ids included",
-  caughtBy: 'an unsafe X-Request-Id (spaces, markup, 500 characters) is replaced with a fresh one',
+  caughtBy: 'an unsafe X-Request-Id (empty, spaces, markup, over 128 characters) is replaced with a fresh one',
   edits: [
     {
       file: 'src/http/request-id.ts',
