@@ -48,7 +48,7 @@ net.Server.prototype.listen = function (...args) {
     write({ requested });
     this.once('listening', () => {
       const address = this.address();
-      write({ port: address && typeof address === 'object' ? address.port : null });
+      write(address && typeof address === 'object' ? { port: address.port, address: address.address } : { port: null });
     });
   }
   return original.apply(this, args);
@@ -71,8 +71,9 @@ function hookFile(): string {
 export interface ObservedServer {
   /** What the server passed to listen(): a port as text ("3000"), "none", or whatever else it passed. */
   requested?: string;
-  /** Where it listens, reachable at 127.0.0.1 (the redirected port when the request was redirected). */
+  /** Where it listens (the free port it got instead, when the request was redirected). */
   port?: number;
+  /** How to reach it: 127.0.0.1 when it listens on every interface, else the address it chose. */
   url?: string;
   /** The exit code, when the process ended before it listened. */
   exited?: number | string;
@@ -119,13 +120,13 @@ export async function startObserved(dir: string, options: ObserveOptions = {}): 
   const idle = whenIdle(proc.child);
   let isIdle = false;
   void idle.idle.then(() => (isIdle = true));
-  const entries = (): { requested?: string; port?: number | null }[] => {
+  const entries = (): { requested?: string; port?: number | null; address?: string }[] => {
     try {
       return fs
         .readFileSync(report, 'utf8')
         .split('\n')
         .filter(Boolean)
-        .map((l) => JSON.parse(l) as { requested?: string; port?: number | null });
+        .map((l) => JSON.parse(l) as { requested?: string; port?: number | null; address?: string });
     } catch {
       return [];
     }
@@ -145,10 +146,10 @@ export async function startObserved(dir: string, options: ObserveOptions = {}): 
         for (;;) {
           const seen = entries();
           result.requested ??= seen.find((e) => e.requested !== undefined)?.requested;
-          const port = seen.find((e) => e.port !== undefined)?.port;
-          if (typeof port === 'number') {
-            result.port = port;
-            result.url = `http://127.0.0.1:${port}`;
+          const listening = seen.find((e) => e.port !== undefined);
+          if (typeof listening?.port === 'number') {
+            result.port = listening.port;
+            result.url = `http://${hostFor(listening.address)}:${listening.port}`;
             return;
           }
           if (exited !== undefined) {
@@ -179,6 +180,12 @@ export async function startObserved(dir: string, options: ObserveOptions = {}): 
   }
   if (result.exited !== undefined || result.idleWithoutListening) await stop();
   return result;
+}
+
+/** A host to reach a server at, from the address it listens on. */
+function hostFor(address: string | undefined): string {
+  if (address === undefined || address === '' || address === '::' || address === '0.0.0.0') return '127.0.0.1';
+  return address.includes(':') ? `[${address}]` : address;
 }
 
 /**
