@@ -569,7 +569,7 @@ describe('request logging', () => {
         fc.record({ kind: fc.constant('malformed' as const), which: fc.nat(MALFORMED.length - 1), id: fc.constantFrom('none', 'safe', 'unsafe') }),
         fc.record({ kind: fc.constant('burst' as const), size: fc.integer({ min: 2, max: 6 }) }),
       ),
-      model: () => ({ ids: new Set<string>(), requests: 0, serial: 0 }),
+      model: () => ({ ids: new Set<string>(), serial: 0 }),
       start: async () => {
         let failNext = false;
         const loaded = await loadApp(dir, {
@@ -601,7 +601,6 @@ describe('request logging', () => {
             ensure(!model.ids.has(got) && got !== sentId, { expected: `${method} ${path} gets a fresh X-Request-Id, not one an earlier answer had`, got: `X-Request-Id: ${got}`, lesson: L.ids });
           }
           model.ids.add(got);
-          model.requests += 1;
           return { method, path, res, errorText };
         };
         const check = async (sent: { method: string; path: string; res: Response; errorText?: string }[]) => {
@@ -641,9 +640,6 @@ describe('request logging', () => {
             return;
           }
         }
-      },
-      finally: async (model, sut) => {
-        await settledLogs(sut.logs, (l) => l.filter((e) => statedStatus(e) !== undefined).length >= model.requests);
       },
     },
   );
@@ -885,7 +881,8 @@ describe('the server process', () => {
     { lesson: L.config, covers: ['config-port', 'config-refuses', 'config-node-env', 'config-log-level'], timeout: 40_000, concurrent: true },
     async () => {
       const free = await freePort();
-      const refusals = ['not-a-port', '-1', '65536', `${free}.5`].map((value) =>
+      // Not a number at all (PORT=eighty) is tried with the other variables below.
+      const refusals = ['-1', '65536', `${free}.5`].map((value) =>
         expectStartupRefusal(dir, {
           env: { PORT: value, NODE_ENV: 'development', LOG_LEVEL: 'info' },
           situation: `PORT=${value}`,
@@ -931,8 +928,7 @@ describe('the server process', () => {
     'every invalid variable is reported at once: PORT, NODE_ENV and LOG_LEVEL each named',
     { lesson: L.config, covers: ['config-all-at-once', 'config-node-env', 'config-log-level', 'config-refuses'], timeout: 30_000, concurrent: true },
     async () => {
-      const port = await freePort();
-      const all = expectStartupRefusal(dir, {
+      await expectStartupRefusal(dir, {
         env: { PORT: 'eighty', NODE_ENV: 'staging', LOG_LEVEL: 'verbose' },
         situation: 'PORT=eighty NODE_ENV=staging LOG_LEVEL=verbose',
         mentions: /^(?=[\s\S]*\bport\b)(?=[\s\S]*node_env)(?=[\s\S]*log_level)/i,
@@ -943,21 +939,6 @@ describe('the server process', () => {
           stack: 'throw a ConfigError from loadConfig, catch it in server.ts, print its message and process.exit(1)',
         },
       });
-      // A valid PORT beside an invalid LOG_LEVEL: still refused, nothing listens.
-      const one = expectStartupRefusal(dir, {
-        env: { PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'loud' },
-        situation: `PORT=${port} (valid) and LOG_LEVEL=loud`,
-        mentions: /log_level/i,
-        variable: 'LOG_LEVEL',
-        lesson: L.config,
-        hints: {
-          running: 'LOG_LEVEL must be one of debug, info, warn, error, silent: check it in loadConfig like PORT',
-          stack: 'throw a ConfigError from loadConfig, catch it in server.ts, print its message and process.exit(1)',
-        },
-      });
-      const results = await Promise.allSettled([all, one]);
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
     },
   );
 });
