@@ -112,7 +112,8 @@ const showLogs = (logs: LogEntry[]): string =>
  * of the event loop to run before concluding nothing was logged.
  */
 async function settledLogs(logs: LogEntry[], found: (logs: LogEntry[]) => boolean): Promise<void> {
-  for (let i = 0; i < 20 && !found(logs); i++) await new Promise((r) => setTimeout(r, 5));
+  const deadline = Date.now() + budget(250);
+  for (let i = 0; (i < 20 || Date.now() < deadline) && !found(logs); i++) await new Promise((r) => setTimeout(r, 5));
 }
 
 // ── Failures the checks provoke ──────────────────────────────────────────────────────────────
