@@ -78,6 +78,9 @@ const header = (res: Response, name: string): string | undefined => {
   return Array.isArray(value) ? value.join(', ') : value;
 };
 
+/** Seconds, for messages: "4 s", "1.5 s". */
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
+
 const shorten = (text: string, max = 160): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 /** The visible text of an HTML page, on one line. */
@@ -166,11 +169,16 @@ async function overlappingRequests(app: LoadedApp['app']): Promise<SentRequest[]
       });
       req.on('error', reject);
       req.write(body.slice(0, 5));
-      void arrived.then(async () => {
-        const other = await api(`http://127.0.0.1:${port}`).get('/health');
-        held.push({ method: 'GET', path: '/health', res: other });
-        req.end(body.slice(5));
-      });
+      arrived
+        .then(async () => {
+          const other = await api(`http://127.0.0.1:${port}`).get('/health');
+          held.push({ method: 'GET', path: '/health', res: other });
+          req.end(body.slice(5));
+        })
+        .catch((err: unknown) => {
+          req.destroy();
+          reject(err);
+        });
     });
     const held: SentRequest[] = [];
     let timer: NodeJS.Timeout | undefined;
@@ -491,17 +499,17 @@ describe('request ids', () => {
     const { app } = await loadApp(dir);
     const { app: failing } = await loadApp(dir, { clock: explodingClock });
     const fresh = new Map<string, string>();
-    const tries: { label: string; sent: string; res: Promise<Response> }[] = [];
+    const tries: { label: string; sent: string; res: () => Promise<Response> }[] = [];
     for (const sent of unsafe) {
-      tries.push({ label: 'GET /health', sent, res: api(app).get('/health', { headers: { 'X-Request-Id': sent } }) });
+      tries.push({ label: 'GET /health', sent, res: () => api(app).get('/health', { headers: { 'X-Request-Id': sent } }) });
     }
     // The same unsafe id twice, and on the other kinds of answer: a fresh id each time.
-    tries.push({ label: 'GET /health', sent: 'hello world', res: api(app).get('/health', { headers: { 'X-Request-Id': 'hello world' } }) });
-    tries.push({ label: `GET ${UNKNOWN_ROUTE}`, sent: 'hello world', res: api(app).get(UNKNOWN_ROUTE, { headers: { 'X-Request-Id': 'hello world' } }) });
-    tries.push({ label: 'POST /api/articles with a malformed body', sent: 'x'.repeat(500), res: api(app).post('/api/articles', { raw: '{"oops":', headers: { 'X-Request-Id': 'x'.repeat(500) } }) });
-    tries.push({ label: 'GET /health with a clock that throws', sent: '<b>hi</b>', res: api(failing).get('/health', { headers: { 'X-Request-Id': '<b>hi</b>' } }) });
+    tries.push({ label: 'GET /health', sent: 'hello world', res: () => api(app).get('/health', { headers: { 'X-Request-Id': 'hello world' } }) });
+    tries.push({ label: `GET ${UNKNOWN_ROUTE}`, sent: 'hello world', res: () => api(app).get(UNKNOWN_ROUTE, { headers: { 'X-Request-Id': 'hello world' } }) });
+    tries.push({ label: 'POST /api/articles with a malformed body', sent: 'x'.repeat(500), res: () => api(app).post('/api/articles', { raw: '{"oops":', headers: { 'X-Request-Id': 'x'.repeat(500) } }) });
+    tries.push({ label: 'GET /health with a clock that throws', sent: '<b>hi</b>', res: () => api(failing).get('/health', { headers: { 'X-Request-Id': '<b>hi</b>' } }) });
     for (const t of tries) {
-      const res = await t.res;
+      const res = await t.res();
       const got = header(res, 'X-Request-Id');
       const shown = JSON.stringify(shorten(t.sent, 40));
       ensure(got !== undefined && got.trim() !== '', {
@@ -785,7 +793,7 @@ describe('errors', () => {
 const JWT_SECRET = `check-only-secret-${randomUUID()}`;
 
 describe('the server process', () => {
-  requirement('npx tsx src/server.ts reads PORT from .env and answers GET /health there', { lesson: L.contract, covers: ['server-entry', 'server-answers'], timeout: 20_000, concurrent: true }, async () => {
+  requirement('npx tsx src/server.ts starts and answers GET /health on the PORT from .env', { lesson: L.contract, covers: ['server-entry', 'server-answers'], timeout: 20_000, concurrent: true }, async () => {
     const port = await freePort();
     const { copy, cleanUp } = scratchCopy(dir, { env: `PORT=${port}\n`, name: '01-server-env' });
     try {
@@ -795,7 +803,7 @@ describe('the server process', () => {
         if (server.exited !== undefined || server.idleWithoutListening) {
           fail({
             expected: `with PORT=${port} in .env, npx tsx src/server.ts starts and listens on ${port}`,
-            got: `${server.exited !== undefined ? `it exited (code ${server.exited})` : 'it never called listen()'}${server.output().length ? `:\n          | ${output()}` : ''}`,
+            got: `${server.exited !== undefined ? `it exited (code ${server.exited})` : `it did not start listening on port ${port} within the ${seconds(server.watchedMs)} it was watched: it started, then sat idle without ever calling listen()`}${server.output().length ? `:\n          | ${output()}` : ''}`,
             hint: `${'cd ' + shortPath(dir)}, put PORT=${port} in .env, and run npx tsx src/server.ts`,
             lesson: L.contract,
           });

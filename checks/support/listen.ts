@@ -79,6 +79,8 @@ export interface ObservedServer {
   exited?: number | string;
   /** True when it started, used no CPU for a while and never called listen(). */
   idleWithoutListening?: boolean;
+  /** How long the start was watched, in ms. */
+  watchedMs: number;
   /** The last lines the process printed. */
   output(): string[];
   proc: ManagedProcess;
@@ -137,7 +139,8 @@ export async function startObserved(dir: string, options: ObserveOptions = {}): 
     fs.rmSync(report, { force: true });
     await own?.drop().catch(() => undefined);
   };
-  const result: ObservedServer = { proc, output: () => proc.logs.last(), stop };
+  const started = Date.now();
+  const result: ObservedServer = { proc, output: () => proc.logs.last(), stop, watchedMs: 0 };
   const wait = budget(options.timeoutMs ?? 7000);
   const deadline = Date.now() + wait;
   try {
@@ -178,6 +181,7 @@ export async function startObserved(dir: string, options: ObserveOptions = {}): 
     await stop();
     throw err;
   }
+  result.watchedMs = Date.now() - started;
   if (result.exited !== undefined || result.idleWithoutListening) await stop();
   return result;
 }
