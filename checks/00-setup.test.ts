@@ -5,15 +5,28 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
 import ignore from 'ignore';
 import type ts from 'typescript';
 import { describe } from 'vitest';
-import { copyProject, SKIPPED } from '../runner/lib/fsutil.js';
-import { scratchDir, shortPath } from '../runner/lib/paths.js';
+import { listFiles } from '../runner/lib/fsutil.js';
+import { shortPath } from '../runner/lib/paths.js';
 import { freePort } from '../runner/lib/processes.js';
-import { CheckFailure, api, ensure, expectStatus, fail, lessonLink, requirement, startServer, targetDir } from './support/index.js';
+import {
+  api,
+  asLearnerPaths,
+  budget,
+  describeResponse,
+  ensure,
+  expectStatus,
+  fail,
+  lessonLink,
+  requirement,
+  scratchCopy,
+  startObserved,
+  targetDir,
+  type ObservedServer,
+} from './support/index.js';
 
 const dir = targetDir('00-setup');
 const lesson = lessonLink('00-setup');
@@ -32,9 +45,11 @@ const L = {
 
 const RUNTIME_DEPS = ['express', 'sequelize', 'mysql2', 'bcrypt', 'jsonwebtoken', 'dotenv'];
 const DEV_TOOLS = ['typescript', '@types/node', '@types/express'];
+/** Type packages step 04 needs: installed now, as dev dependencies. */
+const LATER_TYPES = ['@types/bcrypt', '@types/jsonwebtoken'];
 const RUNNERS = ['tsx', 'nodemon'];
 /** Tools that only help while developing: they belong in devDependencies. */
-const DEV_ONLY = ['typescript', 'tsx', 'nodemon', 'ts-node', 'ts-node-dev', '@types/node', '@types/express'];
+const isDevTool = (name: string): boolean => ['typescript', 'tsx', 'nodemon', 'ts-node', 'ts-node-dev'].includes(name) || /^@(?:types|tsconfig)\//.test(name);
 
 const file = (...parts: string[]) => path.join(dir, ...parts);
 const show = (...parts: string[]) => shortPath(file(...parts));
@@ -48,7 +63,7 @@ type Deps = Record<string, string>;
 interface PackageJson {
   type?: unknown;
   main?: unknown;
-  scripts?: Record<string, unknown>;
+  scripts?: unknown;
   dependencies?: Deps;
   devDependencies?: Deps;
   nodemonConfig?: { exec?: unknown };
@@ -97,7 +112,7 @@ function readPackageJson(lessonUrl: string): PackageJson {
   return pkg as PackageJson;
 }
 
-const deps = (value: unknown): Deps => (typeof value === 'object' && value !== null ? (value as Deps) : {});
+const deps = (value: unknown): Deps => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Deps) : {});
 
 // ---------------------------------------------------------------------------------------------
 // tsconfig.json, read the way tsc reads it (comments, trailing commas and `extends` included)
@@ -160,41 +175,79 @@ const STRICT_FAMILY = [
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
-// The server check runs a copy of the project, so it can write its own .env.
+// npm scripts, read as the commands they run
 
-/**
- * Copies the project into a fresh scratch folder, leaving out node_modules, build output and the
- * learner's own .env. The scratch folder is inside the workshop, so packages resolve from the
- * workshop's node_modules; when the learner installed their own, a link to them is used instead,
- * so the copy runs with exactly the packages the learner's project runs with.
- */
-function copyForServer(): { copy: string; cleanUp(): void } {
-  fs.mkdirSync(scratchDir, { recursive: true });
-  const copy = fs.mkdtempSync(path.join(scratchDir, '00-setup-server-'));
-  copyProject(dir, copy, { skip: new Set([...SKIPPED, '.env']) });
-  const link = path.join(copy, 'node_modules');
-  if (fs.existsSync(file('node_modules'))) fs.symlinkSync(file('node_modules'), link, 'junction');
-  return {
-    copy,
-    cleanUp() {
-      // Remove the link itself first, so nothing can ever delete through it into the learner's folder.
-      try {
-        if (fs.lstatSync(link).isSymbolicLink()) fs.unlinkSync(link);
-      } catch {
-        // No link: nothing to unlink.
+/** The commands of a script (split at &&, ||, ;, | and &), each as words; `npm run x` is followed into script x. */
+function commandsOf(script: unknown, scripts: Record<string, unknown>, depth = 0): string[][] {
+  if (typeof script !== 'string') return [];
+  const out: string[][] = [];
+  for (const part of script.split(/&&|\|\||[;|&]/)) {
+    const words = (part.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^(["'])(.*)\1$/, '$2'));
+    // Leading variable assignments and wrappers do not change what runs.
+    while (words.length > 0 && (/^[A-Za-z_]\w*=/.test(words[0]) || ['npx', 'cross-env', 'env', '--'].includes(words[0]))) words.shift();
+    if (words.length === 0) continue;
+    if (depth < 3 && ((words[0] === 'npm' && ['run', 'run-script'].includes(words[1])) || ['yarn', 'pnpm'].includes(words[0]))) {
+      const name = words[0] === 'npm' ? words[2] : words[1] === 'run' ? words[2] : words[1];
+      if (name && typeof scripts[name] === 'string') {
+        out.push(...commandsOf(scripts[name], scripts, depth + 1));
+        continue;
       }
-      fs.rmSync(copy, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-    },
-  };
+    }
+    out.push(words);
+  }
+  return out;
 }
 
-/** Shows paths inside the copy as the learner's own paths in messages. */
-function asLearnerPaths(text: string, copy: string): string {
-  return text
-    .replaceAll(pathToFileURL(copy).href, pathToFileURL(dir).href)
-    .replaceAll(copy, dir)
-    .replaceAll(shortPath(copy), shortPath(dir));
+/** The program a command runs, by name: `./node_modules/.bin/tsx` is tsx. */
+const program = (words: string[]): string => path.basename(words[0] ?? '').replace(/\.(?:cmd|exe|js|mjs|cjs)$/i, '');
+
+const isServerEntry = (word: string): boolean => /^(?:\.[/\\])?src[/\\]server(?:\.ts)?$/.test(word);
+
+/** `node --import tsx …` (or --loader): Node 20 runs a .ts file only with tsx's loader. */
+const nodeLoadsTsx = (words: string[]): boolean =>
+  words.some((w, i) => (/^--(?:import|loader|experimental-loader)=tsx(?:\/esm)?$/.test(w) || (/^--(?:import|loader|experimental-loader)$/.test(w) && /^tsx(?:\/esm)?$/.test(words[i + 1] ?? ''))));
+
+const scriptsOf = (pkg: PackageJson): Record<string, unknown> =>
+  typeof pkg.scripts === 'object' && pkg.scripts !== null && !Array.isArray(pkg.scripts) ? (pkg.scripts as Record<string, unknown>) : {};
+
+// ---------------------------------------------------------------------------------------------
+// .env.example
+
+/** The variables the server's code reads from process.env (dot, brackets or destructuring). */
+function variablesReadBySource(): string[] {
+  const names = new Set<string>();
+  const srcDir = file('src');
+  for (const rel of listFiles(srcDir)) {
+    if (!/\.[cm]?[jt]s$/.test(rel)) continue;
+    const text = fs.readFileSync(path.join(srcDir, rel), 'utf8');
+    for (const m of text.matchAll(/process\.env\.([A-Z_][A-Z0-9_]*)\b/g)) names.add(m[1]);
+    for (const m of text.matchAll(/process\.env\[\s*['"`]([A-Z_][A-Z0-9_]*)['"`]\s*\]/g)) names.add(m[1]);
+    for (const m of text.matchAll(/\{([^{}]*)\}\s*=\s*process\.env\b/g)) {
+      for (const part of m[1].split(',')) {
+        const name = /^\s*([A-Z_][A-Z0-9_]*)\b/.exec(part)?.[1];
+        if (name) names.add(name);
+      }
+    }
+  }
+  return [...names];
 }
+
+/** The variables of an env file that have no comment: none on their line, none in the lines just above. */
+function uncommented(text: string): string[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const missing: string[] = [];
+  lines.forEach((line, i) => {
+    const m = /^\s*(?:export\s+)?([\w.-]+)\s*=(.*)$/.exec(line);
+    if (!m) return;
+    if (/^\s*[^'"`]*\s#/.test(m[2])) return;
+    for (let j = i - 1; j >= 0 && lines[j].trim() !== ''; j--) if (lines[j].trim().startsWith('#')) return;
+    missing.push(m[1]);
+  });
+  return missing;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server checks start a copy of the project with a .env of their own.
 
 const DEFAULT_PORT = 3000;
 
@@ -206,43 +259,60 @@ async function portOtherThanTheDefault(): Promise<number> {
   }
 }
 
-const answers = (port: number) =>
-  fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(500), redirect: 'manual' }).then(
-    () => true,
-    () => false,
-  );
+/** What the server asked for, in words. */
+const askedFor = (requested: string | undefined): string =>
+  requested === undefined ? 'it never called listen()' : requested === 'none' ? 'it called listen() without a port, so the system picked a random one' : `it asked to listen on port ${requested}`;
 
 /**
- * Watches the usual default port while the server starts, only connecting (never binding, which
- * could get in the way of the learner's own dev server). When nothing answered there before and
- * something does now, the server most likely ignored PORT from .env: the failure can say so.
+ * Starts src/server.ts in a copy of the project with the given .env (none when undefined), and
+ * fails with the server's own output if it does not start.
  */
-function watchDefaultPort(): { stop(): Promise<boolean> } {
-  let stopped = false;
-  const watching = (async () => {
-    if (await answers(DEFAULT_PORT)) return false;
-    while (!stopped) {
-      if (await answers(DEFAULT_PORT)) return true;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    return false;
-  })();
+async function startCopy(envFile: string | undefined, env: NodeJS.ProcessEnv, situation: string, redirect: string[] = []): Promise<{ server: ObservedServer; copy: string; cleanUp(): Promise<void> }> {
+  ensure(fs.existsSync(file('src', 'server.ts')), {
+    expected: `a server in ${show('src', 'server.ts')}`,
+    got: `there is no ${show('src', 'server.ts')}`,
+    hint: 'create src/server.ts: an Express app with a GET / route that listens on PORT from .env',
+    lesson: L.server,
+  });
+  const { copy, cleanUp } = scratchCopy(dir, { env: envFile, name: '00-setup-server' });
+  let server: ObservedServer;
+  try {
+    server = await startObserved(copy, { env, redirect, lesson: L.server });
+  } catch (err) {
+    cleanUp();
+    throw err;
+  }
+  if (server.exited !== undefined || server.idleWithoutListening) {
+    const output = server.output();
+    await server.stop();
+    cleanUp();
+    fail({
+      expected: `${situation}, npx tsx src/server.ts starts and listens`,
+      got: `${server.exited !== undefined ? `it exited (code ${server.exited})` : 'it started but never called listen()'}${output.length ? `:\n          | ${asLearnerPaths(output.slice(-10).join('\n          | '), copy, dir)}` : ' without printing anything'}`,
+      hint: server.exited !== undefined ? `${cdHint}, then npx tsx src/server.ts shows the same error with its line` : 'call app.listen(port, …) at the end of src/server.ts',
+      lesson: L.server,
+    });
+  }
   return {
-    stop: () => {
-      stopped = true;
-      return watching;
+    server,
+    copy,
+    cleanUp: async () => {
+      await server.stop();
+      cleanUp();
     },
   };
 }
 
+const LISTENING_HINT = "load .env first (import 'dotenv/config' as the first line), then listen on Number(process.env.PORT ?? 3000)";
+
 // ---------------------------------------------------------------------------------------------
 
 describe('the project', () => {
-  requirement('package.json exists and is valid JSON', { lesson: L.init }, () => {
+  requirement('package.json exists and is valid JSON', { lesson: L.init, covers: ['package-json'] }, () => {
     readPackageJson(L.init);
   });
 
-  requirement('package.json sets "type": "module", so the project uses ES modules', { lesson: L.init }, () => {
+  requirement('package.json sets "type": "module", so the project uses ES modules', { lesson: L.init, covers: ['type-module'] }, () => {
     const pkg = readPackageJson(L.init);
     ensure(pkg.type === 'module', {
       expected: `"type": "module" in ${show('package.json')}`,
@@ -252,35 +322,36 @@ describe('the project', () => {
     });
   });
 
-  requirement('.gitignore keeps node_modules and .env out of git', { lesson: L.gitignore }, () => {
+  requirement('.gitignore keeps node_modules and .env out of git, and nothing the project needs', { lesson: L.gitignore, covers: ['ignore-installs-and-secrets', 'keep-own-files', 'env-not-committed'] }, () => {
     ensure(fs.existsSync(file('.gitignore')), {
       expected: `a .gitignore in ${shortPath(dir)}`,
       got: `there is no ${show('.gitignore')}`,
       hint: 'create .gitignore with two lines: node_modules/ and .env',
       lesson: L.gitignore,
     });
-    const ig = ignore().add(fs.readFileSync(file('.gitignore'), 'utf8'));
+    // The ignore package reads patterns the way git does: folders, globs, negations, comments.
+    const ig = ignore().add(fs.readFileSync(file('.gitignore'), 'utf8').replace(/^\uFEFF/, ''));
     const notIgnored = [
-      ...(ig.ignores('node_modules/express/package.json') ? [] : ['node_modules/']),
+      ...(ig.ignores('node_modules/express/package.json') && ig.ignores('node_modules/.bin/tsx') ? [] : ['node_modules/']),
       ...(ig.ignores('.env') ? [] : ['.env']),
     ];
     ensure(notIgnored.length === 0, {
       expected: `${show('.gitignore')} to ignore node_modules/ and .env`,
       got: `git would commit ${notIgnored.join(' and ')}`,
-      hint: `add ${notIgnored.length > 1 ? 'these lines' : 'this line'} to .gitignore: ${notIgnored.join('  ')}`,
+      hint: `add ${notIgnored.length > 1 ? 'these lines' : 'this line'} to .gitignore: ${notIgnored.join('  ')} (".env/" with a slash matches only a folder named .env, not the file)`,
       lesson: L.gitignore,
     });
-    const code = ['package.json', 'package-lock.json', 'tsconfig.json', 'src/server.ts'];
+    const code = ['package.json', 'package-lock.json', 'tsconfig.json', '.gitignore', 'src/server.ts', 'src/app.ts', 'src/http/errors.ts'];
     const hidden = code.map((p) => ({ p, rule: ig.test(p).rule })).filter((x) => x.rule);
     ensure(hidden.length === 0, {
-      expected: `${show('.gitignore')} to keep the project's own files in git (${list(code)})`,
+      expected: `${show('.gitignore')} to keep the project's own files in git (package.json, package-lock.json, tsconfig.json, .gitignore and src/)`,
       got: hidden.map((h) => `the rule "${h.rule?.pattern}" ignores ${h.p}`).join('; '),
       hint: 'remove that rule, or make it more specific',
       lesson: L.gitignore,
     });
   });
 
-  requirement('express, sequelize, mysql2, bcrypt, jsonwebtoken and dotenv are listed in dependencies', { lesson: L.deps }, () => {
+  requirement('express, sequelize, mysql2, bcrypt, jsonwebtoken and dotenv are listed in dependencies', { lesson: L.deps, covers: ['runtime-deps'] }, () => {
     const pkg = readPackageJson(L.deps);
     const runtime = deps(pkg.dependencies);
     const dev = deps(pkg.devDependencies);
@@ -299,29 +370,40 @@ describe('the project', () => {
     });
   });
 
-  requirement('typescript, tsx (or nodemon), @types/node and @types/express are devDependencies, not dependencies', { lesson: L.devDeps }, () => {
-    const pkg = readPackageJson(L.devDeps);
-    const runtime = deps(pkg.dependencies);
-    const dev = deps(pkg.devDependencies);
-    const wrongPlace = DEV_ONLY.filter((name) => name in runtime);
-    if (wrongPlace.length > 0) {
-      fail({
-        expected: `development tools in "devDependencies" of ${show('package.json')}: production installs (npm ci --omit=dev) leave them out`,
-        got: `in "dependencies": ${list(wrongPlace)}`,
-        hint: `npm i -D ${wrongPlace.join(' ')} moves ${wrongPlace.length > 1 ? 'them' : 'it'} to devDependencies`,
+  requirement(
+    'typescript, tsx (or nodemon) and the @types of node, express, bcrypt and jsonwebtoken are devDependencies, and no dev tool is a dependency',
+    { lesson: L.devDeps, covers: ['dev-deps', 'later-types', 'no-dev-tools-in-deps'] },
+    () => {
+      const pkg = readPackageJson(L.devDeps);
+      const runtime = deps(pkg.dependencies);
+      const dev = deps(pkg.devDependencies);
+      const wrongPlace = Object.keys(runtime).filter(isDevTool);
+      if (wrongPlace.length > 0) {
+        fail({
+          expected: `development tools (the compiler, the dev loop, every @types/ package) in "devDependencies" of ${show('package.json')}: production installs (npm ci --omit=dev) leave them out`,
+          got: `in "dependencies": ${list(wrongPlace)}`,
+          hint: `npm i -D ${wrongPlace.join(' ')} moves ${wrongPlace.length > 1 ? 'them' : 'it'} to devDependencies`,
+          lesson: L.devDeps,
+        });
+      }
+      const missing = [...DEV_TOOLS.filter((name) => !(name in dev)), ...(RUNNERS.some((name) => name in dev) ? [] : ['tsx (or nodemon)'])];
+      ensure(missing.length === 0, {
+        expected: `"devDependencies" in ${show('package.json')} to list typescript, tsx (or nodemon), @types/node and @types/express`,
+        got: `missing: ${list(missing)}`,
+        hint: `npm i -D ${missing.map((m) => m.split(' ')[0]).join(' ')} (in ${shortPath(dir)})`,
         lesson: L.devDeps,
       });
-    }
-    const missing = [...DEV_TOOLS.filter((name) => !(name in dev)), ...(RUNNERS.some((name) => name in dev) ? [] : ['tsx (or nodemon)'])];
-    ensure(missing.length === 0, {
-      expected: `"devDependencies" in ${show('package.json')} to list typescript, tsx (or nodemon), @types/node and @types/express`,
-      got: `missing: ${list(missing)}`,
-      hint: `npm i -D ${missing.map((m) => m.split(' ')[0]).join(' ')} (in ${shortPath(dir)})`,
-      lesson: L.devDeps,
-    });
-  });
+      const later = LATER_TYPES.filter((name) => !(name in dev));
+      ensure(later.length === 0, {
+        expected: `"devDependencies" to list ${list(LATER_TYPES)} too, so that step 04 finds them ready`,
+        got: `missing: ${list(later)}`,
+        hint: `npm i -D ${later.join(' ')}`,
+        lesson: L.devDeps,
+      });
+    },
+  );
 
-  requirement('tsconfig.json turns on strict mode', { lesson: L.strict, concurrent: true }, async () => {
+  requirement('tsconfig.json turns on strict mode', { lesson: L.strict, concurrent: true, covers: ['strict', 'strict-not-undone'] }, async () => {
     const { parsed } = await readTsConfig(L.strict);
     ensure(parsed.options.strict === true, {
       expected: `"strict": true in the compilerOptions of ${show('tsconfig.json')}`,
@@ -333,80 +415,174 @@ describe('the project', () => {
     ensure(undone.length === 0, {
       expected: 'every check that "strict": true turns on to stay on',
       got: `"strict": true, but ${undone.map((o) => `"${o}": false`).join(', ')} turns part of it off again`,
-      hint: `remove ${undone.length > 1 ? 'those lines' : 'that line'} from ${show('tsconfig.json')}`,
+      hint: `remove ${undone.length > 1 ? 'those lines' : 'that line'} from ${show('tsconfig.json')} (or from the file it extends)`,
       lesson: L.strict,
     });
   });
+
+  requirement(
+    "tsconfig.json follows Node's module rules, knows the Node types, and builds src/server.ts into dist/server.js",
+    { lesson: L.strict, concurrent: true, covers: ['module-nodenext', 'types-node', 'build-to-dist'] },
+    async () => {
+      const { t, parsed } = await readTsConfig(L.strict);
+      const moduleName = parsed.options.module === undefined ? undefined : t.ModuleKind[parsed.options.module];
+      ensure(moduleName !== undefined && /^Node(?:16|18|20|Next)$/.test(moduleName), {
+        expected: `"module": "nodenext" in the compilerOptions of ${show('tsconfig.json')}, so TypeScript follows Node's rules for ES modules`,
+        got: moduleName === undefined ? '"module" is not set' : `"module": "${moduleName.toLowerCase()}"`,
+        hint: 'set "module": "nodenext" (it brings "moduleResolution": "nodenext" with it)',
+        lesson: L.strict,
+      });
+      const types = parsed.options.types;
+      ensure(types === undefined || types.includes('node'), {
+        expected: '"types": ["node"], so the Node globals (process, Buffer) are known',
+        got: `"types": ${JSON.stringify(types)}`,
+        hint: 'set "types": ["node"] (npx tsc --init writes "types": [], which loads none)',
+        lesson: L.strict,
+      });
+      ensure(parsed.options.noEmit !== true && parsed.options.emitDeclarationOnly !== true, {
+        expected: 'npx tsc to build the JavaScript into dist/',
+        got: parsed.options.noEmit ? '"noEmit": true: npx tsc builds nothing' : '"emitDeclarationOnly": true: npx tsc builds only .d.ts files',
+        hint: 'remove it from tsconfig.json; the typecheck script passes --noEmit itself',
+        lesson: L.strict,
+      });
+      const server = path.resolve(file('src', 'server.ts'));
+      const wanted = path.resolve(file('dist', 'server.js'));
+      const inProgram = parsed.fileNames.some((f) => path.resolve(f) === server);
+      const js = inProgram ? t.getOutputFileNames(parsed, server, !t.sys.useCaseSensitiveFileNames).find((f) => /\.[cm]?js$/.test(f)) : undefined;
+      ensure(js !== undefined && path.resolve(js) === wanted, {
+        expected: `npx tsc to build src/server.ts into ${shortPath(wanted)}`,
+        got: !inProgram
+          ? `tsconfig.json does not include src/server.ts${fs.existsSync(server) ? '' : ' (there is no src/server.ts yet)'}`
+          : js === undefined
+            ? 'it builds no JavaScript for it'
+            : `it builds it into ${shortPath(path.resolve(js))}`,
+        hint: 'set "rootDir": "./src" and "outDir": "./dist" in compilerOptions (npx tsc --init writes them as comments)',
+        lesson: L.strict,
+      });
+    },
+  );
 });
 
 describe('the server', () => {
-  requirement('.env.example documents PORT and is not git-ignored', { lesson: L.envExample, concurrent: true }, () => {
-    ensure(fs.existsSync(file('.env.example')), {
-      expected: `a .env.example in ${shortPath(dir)} that lists the variables the server reads`,
-      got: `there is no ${show('.env.example')}`,
-      hint: 'create .env.example with the line PORT=3000 (a safe example value, never a real secret)',
-      lesson: L.envExample,
-    });
-    const vars = dotenv.parse(fs.readFileSync(file('.env.example')));
-    ensure('PORT' in vars, {
-      expected: `${show('.env.example')} to name PORT (a line like PORT=3000)`,
-      got: Object.keys(vars).length ? `it names ${list(Object.keys(vars))}` : 'it names no variables',
-      lesson: L.envExample,
-    });
-    const rule = fs.existsSync(file('.gitignore')) ? ignore().add(fs.readFileSync(file('.gitignore'), 'utf8')).test('.env.example').rule : undefined;
-    ensure(!rule, {
-      expected: '.env.example to be committed, so others know which variables to set',
-      got: `the .gitignore rule "${rule?.pattern}" ignores .env.example too`,
-      hint: 'add the line !.env.example after it in .gitignore',
-      lesson: L.envExample,
-    });
-  });
+  requirement(
+    '.env.example documents every variable the server reads, each with a comment and a safe example value, and is not git-ignored',
+    { lesson: L.envExample, concurrent: true, covers: ['env-example', 'env-example-committed'] },
+    () => {
+      ensure(fs.existsSync(file('.env.example')), {
+        expected: `a .env.example in ${shortPath(dir)} that lists the variables the server reads`,
+        got: `there is no ${show('.env.example')}`,
+        hint: 'create .env.example with a comment and the line PORT=3000 (a safe example value, never a real secret)',
+        lesson: L.envExample,
+      });
+      const text = fs.readFileSync(file('.env.example'), 'utf8');
+      const vars = dotenv.parse(text.replace(/^\uFEFF/, ''));
+      const read = fs.existsSync(file('src')) ? variablesReadBySource() : [];
+      const wanted = [...new Set(['PORT', ...read])];
+      const undocumented = wanted.filter((name) => !(name in vars));
+      ensure(undocumented.length === 0, {
+        expected: `${show('.env.example')} to name every variable the server reads: ${list(wanted)}`,
+        got: `${Object.keys(vars).length ? `it names ${list(Object.keys(vars))}` : 'it names no variables'}; missing: ${list(undocumented)}`,
+        hint: `add a line per variable, with a comment above it: # The port the HTTP server listens on.  PORT=3000`,
+        lesson: L.envExample,
+      });
+      const port = vars.PORT.trim();
+      ensure(/^\d+$/.test(port) && Number(port) <= 65535, {
+        expected: 'PORT in .env.example to have a safe example value: a port number, such as 3000',
+        got: port === '' ? 'PORT= with no value' : `PORT=${port}`,
+        lesson: L.envExample,
+      });
+      const bare = uncommented(text).filter((name) => wanted.includes(name) || name in vars);
+      ensure(bare.length === 0, {
+        expected: 'each variable in .env.example with a comment that says what it is for (a # line just above it)',
+        got: `no comment for ${list(bare)}`,
+        hint: '# The port the HTTP server listens on.\n          PORT=3000',
+        lesson: L.envExample,
+      });
+      const rule = fs.existsSync(file('.gitignore')) ? ignore().add(fs.readFileSync(file('.gitignore'), 'utf8').replace(/^\uFEFF/, '')).test('.env.example').rule : undefined;
+      ensure(!rule, {
+        expected: '.env.example to be committed, so others know which variables to set',
+        got: `the .gitignore rule "${rule?.pattern}" ignores .env.example too`,
+        hint: 'add the line !.env.example after it in .gitignore',
+        lesson: L.envExample,
+      });
+    },
+  );
 
-  requirement('src/server.ts reads PORT from .env and answers GET / with 200', { lesson: L.server, timeout: 25_000, concurrent: true }, async () => {
-    ensure(fs.existsSync(file('src', 'server.ts')), {
-      expected: `a server in ${show('src', 'server.ts')}`,
-      got: `there is no ${show('src', 'server.ts')}`,
-      hint: 'create src/server.ts: an Express app with a GET / route that listens on PORT from .env',
-      lesson: L.server,
-    });
-    const { copy, cleanUp } = copyForServer();
-    try {
+  requirement(
+    'src/server.ts reads PORT from .env, answers GET / with a JSON greeting and logs its URL',
+    { lesson: L.server, timeout: 25_000, concurrent: true, covers: ['server-port', 'server-greeting', 'server-logs-url'] },
+    async () => {
       const port = await portOtherThanTheDefault();
-      fs.writeFileSync(path.join(copy, '.env'), `PORT=${port}\n`);
-      let server: Awaited<ReturnType<typeof startServer>>;
-      const defaultPort = watchDefaultPort();
+      const { server, copy, cleanUp } = await startCopy(`PORT=${port}\n`, { PORT: undefined }, `with PORT=${port} in .env (and no PORT in the environment)`);
       try {
-        // PORT is removed from the environment: it must come from the .env file alone.
-        server = await startServer(copy, { passPort: false, port, env: { PORT: undefined }, lesson: L.server });
-      } catch (err) {
-        const onDefaultPort = await defaultPort.stop();
-        if (err instanceof CheckFailure) {
-          const crashed = /exited/.test(err.got);
+        ensure(server.requested === String(port), {
+          expected: `with PORT=${port} in .env (and no PORT in the environment), the server listens on port ${port}`,
+          got: `${askedFor(server.requested)}${server.requested === String(DEFAULT_PORT) ? ': it seems to ignore PORT from .env' : ''}`,
+          hint: LISTENING_HINT,
+          lesson: L.server,
+        });
+        const res = await api(server.url!).get('/');
+        expectStatus(res, 200, L.server, "add a route: app.get('/', (req, res) => { res.json({ message: 'Hello from the Conduit API' }) })");
+        const body = res.body as unknown;
+        ensure(/application\/json/i.test(String(res.headers['content-type'] ?? '')) && typeof body === 'object' && body !== null && !Array.isArray(body), {
+          expected: 'GET / answers with a small JSON object, a greeting (Content-Type: application/json)',
+          got: describeResponse(res),
+          hint: "res.json({ message: 'Hello from the Conduit API' }), not res.send('Hello')",
+          lesson: L.server,
+        });
+        const url = new RegExp(`https?://(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1?\\]|[\\w.-]+):${port}(?!\\d)`);
+        const deadline = Date.now() + budget(2000);
+        while (!server.output().some((l) => url.test(l)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        if (!server.output().some((l) => url.test(l))) {
+          const output = server.output();
           fail({
-            expected: `the server to read PORT=${port} from .env and answer on that port`,
-            got: `${onDefaultPort ? `nothing on port ${port}, but port ${DEFAULT_PORT} started answering: the server seems to ignore PORT from .env\n          ` : ''}${asLearnerPaths(err.got, copy)}`,
-            hint: crashed
-              ? `${cdHint}, then npx tsx src/server.ts shows the same error with its line`
-              : `put PORT=${port} in .env, run npx tsx src/server.ts and open http://localhost:${port}/ — the server must load .env (import 'dotenv/config' comes first) and listen on Number(process.env.PORT ?? 3000)`,
+            expected: `once it listens, the server logs its URL, http://localhost:${port}`,
+            got: output.length ? `its output:\n          | ${asLearnerPaths(output.slice(-6).join('\n          | '), copy, dir)}` : 'it printed nothing',
+            hint: "app.listen(port, () => console.log(`Server listening on http://localhost:${port}`)), with the port it really uses",
             lesson: L.server,
           });
         }
-        throw err;
-      }
-      await defaultPort.stop();
-      try {
-        expectStatus(await api(server.url).get('/'), 200, L.server, "add a route: app.get('/', (req, res) => { res.json({ message: 'Hello' }) })");
       } finally {
-        await server.stop();
+        await cleanUp();
       }
+    },
+  );
+
+  requirement('a PORT set in the environment wins over the one in .env', { lesson: L.server, timeout: 25_000, concurrent: true, covers: ['env-wins'] }, async () => {
+    const fromFile = await portOtherThanTheDefault();
+    let fromEnv = await portOtherThanTheDefault();
+    while (fromEnv === fromFile) fromEnv = await portOtherThanTheDefault();
+    const { server, cleanUp } = await startCopy(`PORT=${fromFile}\n`, { PORT: String(fromEnv) }, `with PORT=${fromFile} in .env and PORT=${fromEnv} in the environment`);
+    try {
+      ensure(server.requested === String(fromEnv), {
+        expected: `with PORT=${fromFile} in .env and PORT=${fromEnv} set in the environment (PORT=${fromEnv} npm run dev), the server listens on ${fromEnv}: the environment wins`,
+        got: `${askedFor(server.requested)}${server.requested === String(fromFile) ? ': .env overrode the environment' : ''}`,
+        hint: "load .env with import 'dotenv/config' (or dotenv.config()), without override: true: dotenv then leaves variables that are already set alone",
+        lesson: L.server,
+      });
     } finally {
-      cleanUp();
+      await cleanUp();
     }
   });
 
-  requirement('npm run dev runs src/server.ts and restarts it on every save', { lesson: L.dev, concurrent: true }, () => {
+  requirement('with no PORT in .env or in the environment, the server listens on 3000', { lesson: L.server, timeout: 25_000, concurrent: true, covers: ['server-port'] }, async () => {
+    // Asked for 3000, the server gets a free port instead: the learner's own server may be on 3000.
+    const { server, cleanUp } = await startCopy(undefined, { PORT: undefined }, 'with no PORT anywhere (no .env)', [String(DEFAULT_PORT)]);
+    try {
+      ensure(server.requested === String(DEFAULT_PORT), {
+        expected: `with PORT unset, the server listens on its default port, ${DEFAULT_PORT}`,
+        got: askedFor(server.requested),
+        hint: 'give PORT a default: Number(process.env.PORT ?? 3000)',
+        lesson: L.server,
+      });
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  requirement('npm run dev runs src/server.ts and restarts it on every save', { lesson: L.dev, concurrent: true, covers: ['dev-script', 'dev-tools-installed'] }, () => {
     const pkg = readPackageJson(L.dev);
-    const scripts = typeof pkg.scripts === 'object' && pkg.scripts !== null ? pkg.scripts : {};
+    const scripts = scriptsOf(pkg);
     const dev = scripts.dev;
     const example = '"dev": "tsx watch src/server.ts"';
     ensure(typeof dev === 'string' && dev.trim() !== '', {
@@ -416,44 +592,92 @@ describe('the server', () => {
       lesson: L.dev,
     });
     // nodemon can take what to run from nodemon.json, package.json's nodemonConfig, or "main".
-    const usesNodemon = /\bnodemon(?![\w-])/.test(dev);
-    let nodemonExec = '';
-    if (usesNodemon) {
-      try {
-        nodemonExec = String((JSON.parse(fs.readFileSync(file('nodemon.json'), 'utf8')) as { exec?: unknown }).exec ?? '');
-      } catch {
-        nodemonExec = String(pkg.nodemonConfig?.exec ?? '');
-      }
+    let nodemonConfig: { exec?: unknown; execMap?: Record<string, unknown> } = {};
+    try {
+      nodemonConfig = JSON.parse(fs.readFileSync(file('nodemon.json'), 'utf8')) as typeof nodemonConfig;
+    } catch {
+      nodemonConfig = (pkg.nodemonConfig as typeof nodemonConfig | undefined) ?? {};
     }
-    const command = `${dev} ${nodemonExec}`;
-    const runsServer = /(?:^|[\s"'=/\\.])src[/\\]server(?:\.ts)?(?![\w.-])/.test(command) || (usesNodemon && /src[/\\]server\.ts$/.test(String(pkg.main ?? '')));
-    ensure(runsServer, {
+    const configured = [String(nodemonConfig.exec ?? ''), String(nodemonConfig.execMap?.ts ?? '')].join(' ');
+    const commands = commandsOf(dev, scripts);
+    const reloading = commands.find((words) => {
+      const p = program(words);
+      if (p === 'tsx') return words.slice(1).find((w) => !w.startsWith('-')) === 'watch';
+      if (p === 'node') return words.some((w) => /^--watch(?:-path)?(?:=|$)/.test(w));
+      return p === 'nodemon' || p === 'ts-node-dev' || p === 'tsnd';
+    });
+    const runsServer = (words: string[]) =>
+      words.some(isServerEntry) || (program(words) === 'nodemon' && (/src[/\\]server\.ts\b/.test(configured) || isServerEntry(String(pkg.main ?? ''))));
+    ensure(commands.some(runsServer), {
       expected: `the "dev" script to run src/server.ts, e.g. ${example}`,
       got: `"dev": ${JSON.stringify(dev)}`,
       lesson: L.dev,
     });
-    const reloads = /\btsx\s+(?:[^&|;]*\s)?watch\b/.test(dev) || usesNodemon || /\bnode\b[^&|;]*\s--watch\b/.test(dev) || /\bts-node-dev\b/.test(dev);
-    ensure(reloads, {
-      expected: 'the "dev" script to restart the server when a file changes (tsx watch, nodemon or node --watch)',
+    ensure(reloading !== undefined && runsServer(reloading), {
+      expected: 'the "dev" script to restart the server when a file changes (tsx watch, nodemon, or node --watch --import tsx)',
       got: `"dev": ${JSON.stringify(dev)} runs the server once: a change needs a manual restart`,
-      hint: `use ${example}`,
+      hint: `use ${example} ("tsx --watch" is not the same: tsx's watch mode is the subcommand "tsx watch")`,
+      lesson: L.dev,
+    });
+    // Node 20 cannot run a .ts file on its own: node --watch needs tsx's loader.
+    ensure(program(reloading) !== 'node' || nodeLoadsTsx(reloading), {
+      expected: 'node --watch to run src/server.ts with tsx loaded: node --watch --import tsx src/server.ts',
+      got: `"dev": ${JSON.stringify(dev)}: Node 20 stops at once with "Unknown file extension .ts"`,
+      hint: '"dev": "node --watch --import tsx src/server.ts", or "tsx watch src/server.ts"',
       lesson: L.dev,
     });
     // Every tool the script calls must be installed, or `npm run dev` stops at "command not found".
     const installed = { ...deps(pkg.dependencies), ...deps(pkg.devDependencies) };
-    const tools = ['tsx', 'nodemon', 'ts-node', 'ts-node-dev'].filter((tool) => new RegExp(`(?:^|[\\s"'=])${tool}(?![\\w-])`).test(command));
+    const everything = [...commands.flat(), ...configured.split(/\s+/)];
+    const tools = new Set(commands.map(program).map((p) => (p === 'tsnd' ? 'ts-node-dev' : p)).filter((p) => ['tsx', 'nodemon', 'ts-node', 'ts-node-dev'].includes(p)));
+    if (commands.some((w) => program(w) === 'node' && nodeLoadsTsx(w)) || everything.some((w) => /^tsx$|[/\\]tsx$/.test(w))) tools.add('tsx');
     // nodemon runs .ts files with ts-node unless told otherwise.
-    if (usesNodemon && !tools.some((t) => t !== 'nodemon')) tools.push('ts-node');
-    const notInstalled = tools.filter((tool) => !(tool in installed));
+    const usesNodemon = tools.has('nodemon');
+    if (usesNodemon && !everything.some((w) => /^(?:tsx|ts-node|node)$/.test(path.basename(w)))) tools.add('ts-node');
+    const notInstalled = [...tools].filter((tool) => !(tool in installed));
     ensure(notInstalled.length === 0, {
-      expected: `every tool the "dev" script uses to be in devDependencies`,
+      expected: 'every tool the "dev" script uses to be in devDependencies',
       got: `"dev": ${JSON.stringify(dev)} uses ${list(notInstalled)}, which ${notInstalled.length > 1 ? 'are' : 'is'} not installed${usesNodemon && notInstalled.includes('ts-node') ? ' (nodemon runs .ts files with ts-node unless you give it --exec tsx)' : ''}`,
       hint: usesNodemon ? '"dev": "nodemon --watch src --ext ts --exec tsx src/server.ts", with npm i -D nodemon tsx' : `npm i -D ${notInstalled.join(' ')}`,
       lesson: L.dev,
     });
   });
 
-  requirement('the project type-checks with no errors (npx tsc --noEmit)', { lesson: L.typecheck, timeout: 30_000, concurrent: true }, async () => {
+  requirement(
+    'the typecheck, build and start scripts run tsc --noEmit, tsc and node dist/server.js',
+    { lesson: L.dev, concurrent: true, covers: ['other-scripts'] },
+    async () => {
+      const pkg = readPackageJson(L.dev);
+      const scripts = scriptsOf(pkg);
+      const noEmit = (w: string) => /^--?noEmit$/i.test(w);
+      const watch = (w: string) => /^(?:-w|--watch)$/i.test(w);
+      const typecheck = commandsOf(scripts.typecheck, scripts);
+      ensure(typecheck.some((c) => program(c) === 'tsc' && c.some(noEmit)), {
+        expected: `a "typecheck" script that runs tsc --noEmit (type errors, and no files written)`,
+        got: scripts.typecheck === undefined ? 'no "typecheck" script' : `"typecheck": ${JSON.stringify(scripts.typecheck)}`,
+        hint: 'npm pkg set scripts.typecheck="tsc --noEmit"',
+        lesson: L.dev,
+      });
+      const build = commandsOf(scripts.build, scripts);
+      ensure(build.some((c) => program(c) === 'tsc' && !c.some(noEmit) && !c.some(watch)), {
+        expected: 'a "build" script that runs tsc, which compiles src/ into dist/',
+        got: scripts.build === undefined ? 'no "build" script' : `"build": ${JSON.stringify(scripts.build)}`,
+        hint: 'npm pkg set scripts.build="tsc"',
+        lesson: L.dev,
+      });
+      const start = commandsOf(scripts.start, scripts);
+      const compiled = ['dist/server.js', 'dist/server'];
+      const norm = (w: string) => w.replace(/\\/g, '/').replace(/^\.\//, '');
+      ensure(start.some((c) => program(c) === 'node' && c.slice(1).some((w) => compiled.includes(norm(w)))), {
+        expected: 'a "start" script that runs the compiled server with Node: node dist/server.js (production has no tsx)',
+        got: scripts.start === undefined ? 'no "start" script' : `"start": ${JSON.stringify(scripts.start)}`,
+        hint: 'npm pkg set scripts.start="node dist/server.js"',
+        lesson: L.dev,
+      });
+    },
+  );
+
+  requirement('the project type-checks with no errors (npx tsc --noEmit)', { lesson: L.typecheck, timeout: 30_000, concurrent: true, covers: ['typecheck', 'typecheck-includes-server', 'no-silencing'] }, async () => {
     const { t, parsed } = await readTsConfig(L.typecheck);
     const serverFile = path.resolve(file('src', 'server.ts'));
     ensure(parsed.fileNames.some((f) => path.resolve(f) === serverFile), {
@@ -465,10 +689,26 @@ describe('the server', () => {
       hint: fs.existsSync(serverFile) ? 'set "include": ["src"] in tsconfig.json (or remove "include" and "files")' : `create ${show('src', 'server.ts')}`,
       lesson: L.typecheck,
     });
-    // The learner's options, minus anything that writes files or only makes the check slower.
+    // Errors silenced instead of fixed: tsc reports nothing, the bug is still there.
+    const silenced = listFiles(file('src'))
+      .filter((rel) => /\.[cm]?tsx?$/.test(rel))
+      .flatMap((rel) =>
+        fs
+          .readFileSync(file('src', rel), 'utf8')
+          .split(/\r?\n/)
+          .flatMap((line, i) => (/(?:\/\/|\/\*|^\s*\*)\s*@ts-(?:ignore|nocheck|expect-error)\b/.test(line) ? [`src/${rel}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    ensure(silenced.length === 0, {
+      expected: 'type errors fixed, not silenced: no @ts-ignore, @ts-expect-error or @ts-nocheck in src/',
+      got: silenced.slice(0, 3).join('\n          '),
+      hint: 'remove the comment and fix what tsc reports there: each error is a case the code does not handle yet',
+      lesson: L.typecheck,
+    });
+    // The learner's options, minus anything that writes files, skips the check, or only makes it slower.
     const options: ts.CompilerOptions = {
       ...parsed.options,
       noEmit: true,
+      noCheck: false,
       skipLibCheck: true,
       incremental: false,
       composite: false,
@@ -490,7 +730,7 @@ describe('the server', () => {
       fail({
         expected: 'npx tsc --noEmit to report no errors',
         got: `${formatDiagnostic(t, diagnostics[0])}${more > 0 ? ` (and ${more} more error${more > 1 ? 's' : ''})` : ''}`,
-        hint: `${cdHint} && npx tsc --noEmit lists every error with its line`,
+        hint: `${cdHint} && npx tsc --noEmit lists every error with its line${parsed.options.noCheck ? ' (and remove "noCheck": true from tsconfig.json, which hides them)' : ''}`,
         lesson: L.typecheck,
       });
     }

@@ -25,3 +25,4 @@ export { budget, timeScale, timeout, TimeoutFailure, within } from './budget.js'
 export { actingAuthor, type ActingAuthor } from './author.js';
 export { currentStep, stepAtLeast, currentLesson } from './steps.js';
 export { sequenceRequirement, recording, formatTranscript, seedFor, type RecordingHttp, type Exchange, type SequenceSpec } from './model.js';
+export { startObserved, scratchCopy, asLearnerPaths, type ObservedServer, type ObserveOptions } from './listen.js';

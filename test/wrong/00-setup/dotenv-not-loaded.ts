@@ -2,7 +2,7 @@ import type { WrongSubmission } from '../types.js';
 
 export default {
   description: 'dotenv is installed but never loaded, so PORT from .env is never read',
-  caughtBy: 'src/server.ts reads PORT from .env and answers GET / with 200',
+  caughtBy: 'src/server.ts reads PORT from .env, answers GET / with a JSON greeting and logs its URL',
   edits: [
     {
       file: 'src/server.ts',

@@ -2,6 +2,6 @@ import type { WrongSubmission } from '../types.js';
 
 export default {
   description: 'server.ts prints the whole ConfigError object, stack trace and all, instead of its message',
-  caughtBy: 'an invalid PORT stops the server at start-up with a message naming PORT, not a stack trace',
+  caughtBy: 'PORT must be a whole number from 0 to 65535: other values stop the server with a message naming PORT, not a stack trace',
   edits: [{ file: 'src/server.ts', find: '      console.error(err.message);', replace: '      console.error(err);' }],
 } satisfies WrongSubmission;

@@ -2,7 +2,7 @@ import type { WrongSubmission } from '../types.js';
 
 export default {
   description: 'the error handler answers a generic 500 but swallows the error: nothing is logged',
-  caughtBy: 'an unexpected error is logged at error level, with its message and the request id',
+  caughtBy: 'an unexpected error is logged in full at error level, with the request id',
   edits: [
     {
       file: 'src/http/error-handler.ts',
