@@ -8,7 +8,7 @@ import { requestLogger } from './http/request-logger.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { healthRoutes } from './health/health.routes.js';
 import { createAuth } from './auth/middleware.js';
-import { createAttemptLimiter, LOGIN_LIMITS } from './auth/rate-limit.js';
+import { CLIENT_LOGIN_LIMITS, createAttemptLimiter, LOGIN_LIMITS, REGISTRATION_LIMITS } from './auth/rate-limit.js';
 import { createTokenService } from './auth/tokens.js';
 import { createUsersService } from './users/users.service.js';
 import { usersRoutes } from './users/users.routes.js';
@@ -45,8 +45,13 @@ export function createApp({ config, logger, db, clock = () => new Date() }: AppD
   app.use(healthRoutes(clock));
 
   const tokens = createTokenService({ secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
-  // Per app, like everything with state: each app (each check) counts its own failed logins.
-  const users = createUsersService({ db, clock, loginAttempts: createAttemptLimiter(LOGIN_LIMITS, clock) });
+  // Per app, like everything with state: each app (each check) counts its own attempts.
+  const limits = {
+    loginAttempts: createAttemptLimiter(LOGIN_LIMITS, clock),
+    clientLogins: createAttemptLimiter(CLIENT_LOGIN_LIMITS, clock),
+    registrations: createAttemptLimiter(REGISTRATION_LIMITS, clock),
+  };
+  const users = createUsersService({ db, clock, limits });
   const auth = createAuth({ tokens, findUser: (id) => users.findById(id) });
 
   const articles = createArticleRepository(db);

@@ -36,7 +36,7 @@ export const DEFAULT_MYSQL_URL = 'mysql://root@127.0.0.1:3306/conduit';
 /**
  * Development only: a fixed secret so `npm run dev` works before you have made one. Anyone can
  * read it here, so tokens signed with it prove nothing: server.ts warns while it is in use, and
- * every other NODE_ENV refuses to start without a JWT_SECRET of your own.
+ * every other NODE_ENV (a missing one included) refuses to start without a JWT_SECRET of your own.
  */
 export const DEV_JWT_SECRET = 'dev-only-secret-do-not-use-in-production-0123456789';
 export const MIN_JWT_SECRET_LENGTH = 32;
@@ -69,7 +69,9 @@ function loadDatabase(env: Record<string, string | undefined>, problems: string[
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const problems: string[] = [];
 
-  const nodeEnv = env.NODE_ENV ?? 'development';
+  // Fail closed: a server started without NODE_ENV is treated as production, never as development
+  // (where a public secret stands in). The workshop's own commands set NODE_ENV=development.
+  const nodeEnv = env.NODE_ENV || 'production';
   if (!(ENVIRONMENTS as readonly string[]).includes(nodeEnv)) {
     problems.push(`NODE_ENV must be one of ${ENVIRONMENTS.join(', ')} (got "${nodeEnv}")`);
   }

@@ -39,11 +39,17 @@ async function main(): Promise<void> {
     logger.error(err.code === 'EADDRINUSE' ? `port ${config.port} is already in use: set PORT in .env to another port` : err.message);
     process.exit(1);
   });
-  // Close the database on Ctrl-C, so SQLite folds its write-ahead log back into the file.
+  // On Ctrl-C (or a SIGTERM from a process manager): stop accepting connections, let the requests
+  // in flight finish, and only then close the database (which folds SQLite's write-ahead log back
+  // into the file). Closing it first would fail the very requests we are waiting for.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      server.close();
-      void db.close().finally(() => process.exit(0));
+      // A client that never finishes its request must not keep the process alive for ever.
+      setTimeout(() => process.exit(1), 10_000).unref();
+      // close() also ends the keep-alive connections that carry no request right now.
+      server.close(() => {
+        void db.close().finally(() => process.exit(0));
+      });
     });
   }
 }

@@ -6,8 +6,8 @@ export default {
   edits: [
     {
       file: 'src/articles/articles.service.ts',
-      find: "readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1)",
-      replace: "readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 0)",
+      find: "readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT)",
+      replace: "readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 0, MAX_LIMIT)",
     },
   ],
 } satisfies WrongSubmission;

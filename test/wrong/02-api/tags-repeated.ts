@@ -6,8 +6,8 @@ export default {
   edits: [
     {
       file: 'src/tags/tags.service.ts',
-      find: 'const tags = new Set(store.all().flatMap((article) => article.tagList));',
-      replace: 'const tags = store.all().flatMap((article) => article.tagList);',
+      find: '      return [...uses]\n',
+      replace: '      return [...store.all().flatMap((article) => article.tagList).map((tag) => [tag, 1] as const)]\n',
     },
   ],
 } satisfies WrongSubmission;

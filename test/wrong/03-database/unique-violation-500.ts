@@ -6,8 +6,8 @@ export default {
   edits: [
     {
       file: 'src/http/error-handler.ts',
-      find: 'const known = err instanceof HttpError ? err : (fromBodyParser(err) ?? fromDatabase(err));',
-      replace: 'const known = err instanceof HttpError ? err : fromBodyParser(err);',
+      find: 'const known = err instanceof HttpError ? err : (fromBodyParser(err) ?? fromBusyDatabase(err) ?? fromDatabase(err));',
+      replace: 'const known = err instanceof HttpError ? err : (fromBodyParser(err) ?? fromBusyDatabase(err));',
     },
   ],
 } satisfies WrongSubmission;

@@ -6,7 +6,7 @@ export default {
   edits: [
     {
       file: 'src/users/users.service.ts',
-      find: 'const toCurrentUser = (u: User): CurrentUser => ({ id: u.id, username: u.username, email: u.email, bio: u.bio, image: u.image, role: u.role });',
+      find: 'const toCurrentUser = (u: User): CurrentUser => ({ id: u.id, username: u.username, email: u.email, bio: u.bio, image: u.image, role: u.role, tokenVersion: u.tokenVersion });',
       replace: 'const toCurrentUser = (u: User): CurrentUser => u.get({ plain: true });',
     },
     {

@@ -6,13 +6,13 @@ export default {
   edits: [
     {
       file: 'src/users/users.service.ts',
-      find: '      const wait = loginAttempts.retryAfter(key);\n      if (wait > 0) throw new TooManyRequestsError(wait);\n',
+      find: '      const wait = loginAttempts.take(key);\n      if (wait > 0) clientLogins.giveBack(client);\n      if (wait > 0) throw new TooManyRequestsError(wait);\n',
       replace: '',
     },
     {
       file: 'src/users/users.service.ts',
-      find: '        loginAttempts.fail(key);\n',
-      replace: '        loginAttempts.fail(key);\n        const wait = loginAttempts.retryAfter(key);\n        if (wait > 0) throw new TooManyRequestsError(wait);\n',
+      find: '      if (!user || !ok) {\n',
+      replace: '      if (!user || !ok) {\n        const wait = loginAttempts.take(key);\n        if (wait > 0) throw new TooManyRequestsError(wait);\n',
     },
   ],
 } satisfies WrongSubmission;

@@ -1,4 +1,5 @@
 import { Router, type Request, type RequestHandler } from 'express';
+import { slugParam } from '../http/slug-param.js';
 
 type OnArticle = Request<{ slug: string }>;
 type OnComment = Request<{ slug: string; id: string }>;
@@ -22,6 +23,7 @@ function currentUser(req: Request<Record<string, string>>) {
 /** /api/articles/:slug/comments. `author` is the same TEMPORARY stand-in as on the article routes. */
 export function commentsRoutes(comments: CommentsService, author: RequestHandler): Router {
   const router = Router();
+  router.param('slug', slugParam());
   router.get('/articles/:slug/comments', async (req: OnArticle, res) => {
     res.json({ comments: (await comments.list(req.params.slug)).map(commentJson) });
   });

@@ -8,8 +8,10 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { DatabaseConfig } from '../config.js';
 import { initModels } from './models.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { oneWriterAtATime, retryDeadlocks } from './concurrency.js';
 
 export type { DatabaseConfig };
+export { DatabaseBusyError } from './concurrency.js';
 export { seed } from './seed.js';
 
 export interface OpenOptions {
@@ -24,11 +26,12 @@ export async function openDatabase(config: DatabaseConfig, { logging = false }: 
           dialect: 'sqlite',
           storage: config.storage,
           logging,
-          // SQLite allows one writer at a time. IMMEDIATE takes the write lock when a transaction
-          // begins (not halfway through, where two transactions could deadlock), and a transaction
-          // that finds the lock taken is retried after a short wait instead of failing.
+          // IMMEDIATE takes the write lock when a transaction begins, not halfway through, where two
+          // transactions (of two processes sharing the file) could each wait for the other.
           transactionType: Transaction.TYPES.IMMEDIATE,
-          retry: { max: 10, match: [/SQLITE_BUSY/] },
+          // A statement that still finds the file locked after busy_timeout (another process) is
+          // tried once more, not five times: waiting stays bounded.
+          retry: { max: 2, match: [/SQLITE_BUSY/] },
         })
       : new Sequelize(config.url, {
           dialect: 'mysql',
@@ -37,6 +40,9 @@ export async function openDatabase(config: DatabaseConfig, { logging = false }: 
           timezone: '+00:00',
           pool: { max: 10, min: 0, idle: 10_000 },
         });
+  // One transaction writes at a time on SQLite; deadlock victims run again on MySQL.
+  if (config.dialect === 'sqlite') oneWriterAtATime(sequelize);
+  else retryDeadlocks(sequelize);
   initModels(sequelize);
   await sequelize.authenticate();
   if (config.dialect === 'sqlite') {

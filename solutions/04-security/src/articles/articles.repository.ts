@@ -139,13 +139,21 @@ export function createArticleRepository(db: Sequelize) {
       await Article.destroy({ where: { id } });
     },
 
-    /** Tags that at least one article carries, sorted. */
-    async tagsInUse(): Promise<string[]> {
+    /**
+     * The `limit` tags carried by the most articles, most used first (ties by name): one query,
+     * grouped and counted by the database, however many tags exist.
+     */
+    async tagsInUse(limit: number): Promise<string[]> {
       const tags = await Tag.findAll({
         attributes: ['name'],
         include: [{ model: Article, as: 'articles', attributes: [], through: { attributes: [] }, required: true }],
         group: ['Tag.id', 'Tag.name'],
-        order: [['name', 'ASC']],
+        order: [
+          [db.fn('COUNT', db.col('articles.id')), 'DESC'],
+          ['name', 'ASC'],
+        ],
+        limit,
+        subQuery: false,
       });
       return tags.map((t) => t.name);
     },

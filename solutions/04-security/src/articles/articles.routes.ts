@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Auth } from '../auth/middleware.js';
+import { slugParam } from '../http/slug-param.js';
 import { articlesHandlers } from './articles.handlers.js';
 import type { ArticlesService } from './articles.service.js';
 
@@ -8,6 +9,7 @@ export function articlesRoutes(articles: ArticlesService, { requireAuth, optiona
   const router = Router();
   const handlers = articlesHandlers(articles);
   // Reading is for everyone (a token, when sent, must be valid); writing needs a signed-in user.
+  router.param('slug', slugParam());
   router.get('/articles', optionalAuth, handlers.list);
   router.post('/articles', requireAuth, handlers.create);
   router.get('/articles/:slug', optionalAuth, handlers.get);

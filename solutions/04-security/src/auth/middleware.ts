@@ -27,9 +27,12 @@ export function createAuth({ tokens, findUser }: AuthDeps): Auth {
     const match = SCHEME.exec(header.trim());
     if (!match) throw new UnauthorizedError({ token: ['must be sent as Authorization: Token <jwt>'] });
     const token = match[1];
-    const user = await findUser(tokens.verify(token));
+    const { userId, tokenVersion } = tokens.verify(token);
+    const user = await findUser(userId);
     // A valid signature for a user who no longer exists.
     if (!user) throw new UnauthorizedError({ token: ['is invalid'] });
+    // Issued before the password changed: whoever held it then (a thief too) holds nothing now.
+    if (user.tokenVersion !== tokenVersion) throw new UnauthorizedError({ token: ['is no longer valid: log in again'] });
     return { user, token };
   }
 

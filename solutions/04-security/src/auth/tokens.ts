@@ -3,10 +3,22 @@ import { UnauthorizedError } from '../http/errors.js';
 
 /** Issues and checks the JWTs that `Authorization: Token <jwt>` carries. */
 export interface TokenService {
-  /** A signed token for this user, valid for config.jwtExpiresIn. */
-  issue(userId: number): string;
-  /** The user id inside a valid token; an UnauthorizedError (401) for anything else. */
-  verify(token: string): number;
+  /** A signed token for this user, valid for config.jwtExpiresIn, stamped with their token version. */
+  issue(user: TokenOwner): string;
+  /** What a valid token says; an UnauthorizedError (401) for anything else. */
+  verify(token: string): VerifiedToken;
+}
+
+/** Who a token is for: the user's id and their current token version (users.token_version). */
+export interface TokenOwner {
+  id: number;
+  tokenVersion: number;
+}
+
+export interface VerifiedToken {
+  userId: number;
+  /** The owner's token version when it was issued: a password change moves theirs on, and it no longer matches. */
+  tokenVersion: number;
 }
 
 export interface TokenOptions {
@@ -18,13 +30,13 @@ export interface TokenOptions {
 
 export function createTokenService({ secret, expiresIn }: TokenOptions): TokenService {
   return {
-    issue(userId) {
+    issue(user) {
       // The payload is readable by anyone who holds the token (it is only base64url): the user's
-      // id as the subject, and nothing secret. jsonwebtoken adds iat and exp.
-      return jwt.sign({}, secret, {
+      // id as the subject, their token version, and nothing secret. jsonwebtoken adds iat and exp.
+      return jwt.sign({ ver: user.tokenVersion }, secret, {
         algorithm: 'HS256',
         expiresIn: expiresIn as NonNullable<jwt.SignOptions['expiresIn']>,
-        subject: String(userId),
+        subject: String(user.id),
       });
     },
 
@@ -37,11 +49,11 @@ export function createTokenService({ secret, expiresIn }: TokenOptions): TokenSe
       } catch (err) {
         throw new UnauthorizedError({ token: [err instanceof jwt.TokenExpiredError ? 'has expired' : 'is invalid'] });
       }
-      // Our tokens always have a numeric subject and an expiry; anything else we did not issue.
-      if (typeof payload === 'string' || typeof payload.exp !== 'number' || !/^\d+$/.test(payload.sub ?? '')) {
+      // Our tokens always have a numeric subject, a version and an expiry; anything else we did not issue.
+      if (typeof payload === 'string' || typeof payload.exp !== 'number' || !/^\d+$/.test(payload.sub ?? '') || !Number.isSafeInteger(payload.ver)) {
         throw new UnauthorizedError({ token: ['is invalid'] });
       }
-      return Number(payload.sub);
+      return { userId: Number(payload.sub), tokenVersion: payload.ver as number };
     },
   };
 }

@@ -18,6 +18,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   /** bcrypt, never the password. Left out of every query unless asked for: User.scope('withPassword'). */
   declare passwordHash: string;
   declare role: CreationOptional<Role>;
+  /** Goes up when the password changes: tokens issued before carry an older one and are refused. */
+  declare tokenVersion: CreationOptional<number>;
   declare createdAt: Date;
   declare updatedAt: Date;
 }
@@ -80,6 +82,7 @@ export function initModels(sequelize: Sequelize): Models {
       image: { type: DataTypes.STRING(2048), allowNull: true },
       passwordHash: { type: DataTypes.STRING(255), allowNull: false },
       role: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'user', validate: { isIn: [[...ROLES]] } },
+      tokenVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       ...timestamps,
     },
     {

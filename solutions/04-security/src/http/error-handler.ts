@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ForeignKeyConstraintError, UniqueConstraintError, ValidationError as ModelValidationError } from 'sequelize';
 import type { Logger } from '../logger.js';
-import { BadRequestError, HttpError, NotFoundError, ValidationError } from './errors.js';
+import { DatabaseBusyError } from '../db/index.js';
+import { BadRequestError, HttpError, NotFoundError, ServiceUnavailableError, ValidationError } from './errors.js';
 
 /** Registered after every route: nothing matched, so answer 404 in the Conduit envelope. */
 export function notFound(): RequestHandler {
@@ -21,6 +22,11 @@ function fromBodyParser(err: unknown): HttpError | undefined {
     return new HttpError(e.status, { body: ['could not be read'] });
   }
   return undefined;
+}
+
+/** A write waited too long for its turn (src/db/concurrency.ts): the server is busy, not broken. */
+function fromBusyDatabase(err: unknown): HttpError | undefined {
+  return err instanceof DatabaseBusyError ? new ServiceUnavailableError({ database: ['is busy: try again in a moment'] }) : undefined;
 }
 
 const camel = (column: string): string => column.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
@@ -54,7 +60,7 @@ function fromDatabase(err: unknown): HttpError | undefined {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
-    const known = err instanceof HttpError ? err : (fromBodyParser(err) ?? fromDatabase(err));
+    const known = err instanceof HttpError ? err : (fromBodyParser(err) ?? fromBusyDatabase(err) ?? fromDatabase(err));
     if (known) {
       res.set(known.headers).status(known.status).json({ errors: known.errors });
       return;

@@ -50,6 +50,13 @@ export class TooManyRequestsError extends HttpError {
   }
 }
 
+/** 503: not the client's fault, and not for long: Retry-After says when to try again. */
+export class ServiceUnavailableError extends HttpError {
+  constructor(errors: ErrorMessages, retryAfterSeconds = 1) {
+    super(503, errors, { 'Retry-After': String(retryAfterSeconds) });
+  }
+}
+
 /** 422: the request was understood but its content is invalid. */
 export class ValidationError extends HttpError {
   constructor(errors: ErrorMessages) {

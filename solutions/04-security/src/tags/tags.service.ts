@@ -1,12 +1,15 @@
 import type { ArticleRepository } from '../articles/articles.repository.js';
 
+/** The longest list GET /api/tags answers: a front end shows it as "Popular tags", not as an index. */
+export const TAGS_LISTED = 100;
+
 export interface TagsService {
-  /** Every tag some article carries, each once, sorted. */
+  /** The tags in use, each once: the TAGS_LISTED most used, most used first, ties by name. */
   list(): Promise<string[]>;
 }
 
 export function createTagsService(articles: ArticleRepository): TagsService {
   return {
-    list: () => articles.tagsInUse(),
+    list: () => articles.tagsInUse(TAGS_LISTED),
   };
 }

@@ -19,19 +19,20 @@ function authenticated(req: Request): { user: CurrentUser; token: string } {
 
 export function usersHandlers(users: UsersService, tokens: TokenService) {
   const register: RequestHandler = async (req, res) => {
-    const user = await users.register(req.body?.user);
+    // req.ip is the socket's address; behind a proxy, set app.set('trust proxy', …) so it is the client's.
+    const user = await users.register(req.body?.user, req.ip ?? 'unknown');
     // Registered means logged in: the answer carries a token.
-    res.status(201).json({ user: userJson(user, tokens.issue(user.id)) });
+    res.status(201).json({ user: userJson(user, tokens.issue(user)) });
   };
 
   const login: RequestHandler = async (req, res) => {
     // req.ip is the socket's address; behind a proxy, set app.set('trust proxy', …) so it is the client's.
     const user = await users.login(req.body?.user, req.ip ?? 'unknown');
-    res.json({ user: userJson(user, tokens.issue(user.id)) });
+    res.json({ user: userJson(user, tokens.issue(user)) });
   };
 
   // GET and PUT hand back the token that came: a fresh one on every call would let a stolen
-  // token renew itself forever.
+  // token renew itself forever. Only a new password issues a new one, since it ends the old.
   const current: RequestHandler = async (req, res) => {
     const { user, token } = authenticated(req);
     res.json({ user: userJson(user, token) });
@@ -40,7 +41,7 @@ export function usersHandlers(users: UsersService, tokens: TokenService) {
   const update: RequestHandler = async (req, res) => {
     const { user, token } = authenticated(req);
     const updated = await users.update(user, req.body?.user);
-    res.json({ user: userJson(updated, token) });
+    res.json({ user: userJson(updated, updated.tokenVersion === user.tokenVersion ? token : tokens.issue(updated)) });
   };
 
   return { register, login, current, update };

@@ -7,8 +7,8 @@ import { TooManyRequestsError, UnauthorizedError, ValidationError, type ErrorMes
 
 /** The rules about accounts. No req, no res, and never a password hash on the way out. */
 export interface UsersService {
-  register(input: unknown): Promise<CurrentUser>;
-  /** `client` identifies the caller for the rate limit (the IP address). */
+  /** `client` identifies the caller for the rate limits (the IP address). */
+  register(input: unknown, client: string): Promise<CurrentUser>;
   login(input: unknown, client: string): Promise<CurrentUser>;
   findById(id: number): Promise<CurrentUser | undefined>;
   update(user: CurrentUser, input: unknown): Promise<CurrentUser>;
@@ -17,18 +17,32 @@ export interface UsersService {
 export interface UsersServiceDeps {
   db: Sequelize;
   clock: () => Date;
-  /** Failed logins per IP and email (src/auth/rate-limit.ts). */
+  /** The rate limits (src/auth/rate-limit.ts), one limiter each. */
+  limits: UserLimits;
+}
+
+export interface UserLimits {
+  /** Failed logins per client address and email. */
   loginAttempts: AttemptLimiter;
+  /** Failed logins per client address, whatever the email. */
+  clientLogins: AttemptLimiter;
+  /** Registrations per client address. */
+  registrations: AttemptLimiter;
 }
 
 /** The same answer for an unknown email and a wrong password: it must not tell which it was. */
 const BAD_CREDENTIALS = { 'email or password': ['is invalid'] };
 
 /** Everything about a user that may leave this service: listed field by field, so nothing else can. */
-const toCurrentUser = (u: User): CurrentUser => ({ id: u.id, username: u.username, email: u.email, bio: u.bio, image: u.image, role: u.role });
+const toCurrentUser = (u: User): CurrentUser => ({ id: u.id, username: u.username, email: u.email, bio: u.bio, image: u.image, role: u.role, tokenVersion: u.tokenVersion });
 
-export function createUsersService({ db, clock, loginAttempts }: UsersServiceDeps): UsersService {
+/** The longest bio and image URL, in characters (docs/04-security.md#the-current-user). */
+export const MAX_BIO_LENGTH = 1000;
+export const MAX_IMAGE_LENGTH = 2048;
+
+export function createUsersService({ db, clock, limits }: UsersServiceDeps): UsersService {
   const { User } = db.models as unknown as Models;
+  const { loginAttempts, clientLogins, registrations } = limits;
 
   /** Adds "has already been taken" for the email and username another user (not `exceptId`) has. */
   async function checkTaken(errors: ErrorMessages, fields: { email?: string; username?: string }, exceptId?: number): Promise<void> {
@@ -42,12 +56,17 @@ export function createUsersService({ db, clock, loginAttempts }: UsersServiceDep
   }
 
   return {
-    async register(input) {
+    async register(input, client) {
       const user = requireUserObject(input);
       const errors: ErrorMessages = {};
       const username = readUsername(errors, user.username);
       const email = readEmail(errors, user.email);
       const password = readPassword(errors, user.password);
+      throwIfAny(errors);
+      // Counted before anything else happens, "has already been taken" included: that answer
+      // tells whether an email has an account, so asking it a thousand times is throttled too.
+      const wait = registrations.take(client);
+      if (wait > 0) throw new TooManyRequestsError(wait, { registration: ['too many accounts from this address; try again later'] });
       await checkTaken(errors, { email, username });
       throwIfAny(errors);
       const now = clock();
@@ -70,10 +89,18 @@ export function createUsersService({ db, clock, loginAttempts }: UsersServiceDep
       const email = readEmail(errors, credentials.email, { format: false });
       const password = typeof credentials.password === 'string' && credentials.password !== '' ? credentials.password : undefined;
       if (password === undefined) addError(errors, 'password', "can't be blank");
+      else if (UNSTORABLE.test(password)) addError(errors, 'password', UNSTORABLE_MESSAGE);
       throwIfAny(errors);
 
+      // Take this attempt from both limits *before* the slow password check, and give it back if
+      // the password is right. Checking "are they over the limit?" first and counting the failure
+      // after the check would let 50 guesses sent at once all through: each would ask before any
+      // had failed (check-then-act).
       const key = `${client}|${email}`;
-      const wait = loginAttempts.retryAfter(key);
+      const clientWait = clientLogins.take(client);
+      if (clientWait > 0) throw new TooManyRequestsError(clientWait);
+      const wait = loginAttempts.take(key);
+      if (wait > 0) clientLogins.giveBack(client);
       if (wait > 0) throw new TooManyRequestsError(wait);
 
       // The one query that reads the hash.
@@ -81,10 +108,11 @@ export function createUsersService({ db, clock, loginAttempts }: UsersServiceDep
       // An unknown email is checked against a dummy hash: the same work, the same time, the same answer.
       const ok = await verifyPassword(password!, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) {
-        loginAttempts.fail(key);
+        // A failure keeps both attempts counted.
         throw new UnauthorizedError(BAD_CREDENTIALS);
       }
-      loginAttempts.succeed(key);
+      loginAttempts.reset(key);
+      clientLogins.giveBack(client);
       return toCurrentUser(user);
     },
 
@@ -100,10 +128,12 @@ export function createUsersService({ db, clock, loginAttempts }: UsersServiceDep
       if (fields.email !== undefined) changes.email = readEmail(errors, fields.email);
       if (fields.username !== undefined) changes.username = readUsername(errors, fields.username);
       const password = fields.password === undefined ? undefined : readPassword(errors, fields.password);
-      for (const field of ['bio', 'image'] as const) {
+      for (const [field, max] of [['bio', MAX_BIO_LENGTH], ['image', MAX_IMAGE_LENGTH]] as const) {
         const value = fields[field];
         if (value === undefined) continue;
         if (value !== null && typeof value !== 'string') addError(errors, field, 'must be a string or null');
+        else if (value !== null && UNSTORABLE.test(value)) addError(errors, field, UNSTORABLE_MESSAGE);
+        else if (value !== null && [...value].length > max) addError(errors, field, `is too long (at most ${max} characters)`);
         else changes[field] = value;
       }
       // The caller's own current email and username are not "taken": exclude their row.
@@ -113,7 +143,9 @@ export function createUsersService({ db, clock, loginAttempts }: UsersServiceDep
       if (Object.keys(changes).length === 0) {
         throw new ValidationError({ user: ['needs at least one of email, username, password, bio, image'] });
       }
-      await User.update({ ...changes, updatedAt: clock() }, { where: { id: current.id } });
+      // A new password ends every token issued before it: their version no longer matches.
+      const tokens = password !== undefined ? { tokenVersion: db.literal('token_version + 1') as unknown as number } : {};
+      await User.update({ ...changes, ...tokens, updatedAt: clock() }, { where: { id: current.id } });
       const updated = await User.findByPk(current.id);
       if (!updated) throw new UnauthorizedError({ token: ['is invalid'] });
       return toCurrentUser(updated);
@@ -139,6 +171,10 @@ function requireUserObject(input: unknown): Record<string, unknown> {
   return input;
 }
 
+/** NUL and half of a surrogate pair: text no database keeps as sent (docs/02-api.md#limits). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_MESSAGE = 'must not contain a NUL character or broken Unicode';
+
 function readString(errors: ErrorMessages, field: string, value: unknown): string | undefined {
   if (typeof value !== 'string') {
     addError(errors, field, value === undefined || value === null ? "can't be blank" : 'must be a string');
@@ -146,6 +182,10 @@ function readString(errors: ErrorMessages, field: string, value: unknown): strin
   }
   if (value.trim() === '') {
     addError(errors, field, "can't be blank");
+    return undefined;
+  }
+  if (UNSTORABLE.test(value)) {
+    addError(errors, field, UNSTORABLE_MESSAGE);
     return undefined;
   }
   return value;
@@ -179,7 +219,9 @@ function readPassword(errors: ErrorMessages, value: unknown): string | undefined
     addError(errors, 'password', value === undefined || value === null || value === '' ? "can't be blank" : 'must be a string');
     return undefined;
   }
-  if (value.length < 8) addError(errors, 'password', 'is too short (at least 8 characters)');
+  // bcrypt stops reading at a NUL byte: "secret\u0000anything" would be the password "secret".
+  if (UNSTORABLE.test(value)) addError(errors, 'password', UNSTORABLE_MESSAGE);
+  else if (value.length < 8) addError(errors, 'password', 'is too short (at least 8 characters)');
   else if (Buffer.byteLength(value) > 72) addError(errors, 'password', 'is too long (at most 72 bytes)');
   else return value;
   return undefined;

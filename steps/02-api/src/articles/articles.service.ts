@@ -32,7 +32,7 @@ export const DEFAULT_LIMIT = 20;
 export function createArticlesService({ store, clock }: ArticlesServiceDeps): ArticlesService {
   return {
     async list(query) {
-      // TODO(02-api): read tag, author, limit (default DEFAULT_LIMIT, at least 1) and offset
+      // TODO(02-api): read tag, author, limit (default DEFAULT_LIMIT, from 1 to 100) and offset
       // (default 0, at least 0) from the query; anything else is a ValidationError (422). Keep
       // the articles that match every filter given, newest first (createdAt, then id for
       // articles created in the same millisecond), and return one page of them plus how many
@@ -48,16 +48,16 @@ export function createArticlesService({ store, clock }: ArticlesServiceDeps): Ar
     async create(author, input) {
       // TODO(02-api): `input` is whatever came in the "article" key: check it is an object with
       // title, description and body (non-blank strings) and an optional tagList (non-blank
-      // strings, kept once each, sorted). Then store it with a unique slug (slugify below) and
-      // createdAt = updatedAt = clock().
+      // strings, kept once each, sorted), each within its limits (docs/02-api.md#limits). Then
+      // store it with a unique slug (slugify below) and createdAt = updatedAt = clock().
       throw new NotImplementedError('TODO(02-api) in src/articles/articles.service.ts: create()');
     },
 
     // Step 04 adds the other rule of updates and deletes: only the author may do them (403).
     async update(slug, input) {
       // TODO(02-api): find the article (404 if none), validate the fields sent (title,
-      // description, body, tagList; ignore the rest), give it a new slug when the title changes,
-      // set updatedAt = clock() and save.
+      // description, body, tagList; ignore the rest; same rules and limits as create), give it a
+      // new slug when the title changes, set updatedAt = clock() and save.
       throw new NotImplementedError('TODO(02-api) in src/articles/articles.service.ts: update()');
     },
 

@@ -61,8 +61,13 @@ export function createMemoryArticleRepository(db: Sequelize): ArticleRepository 
       rows.delete(id);
     },
 
-    async tagsInUse() {
-      return [...new Set([...rows.values()].flatMap((row) => row.tagList))].sort();
+    async tagsInUse(limit) {
+      const uses = new Map<string, number>();
+      for (const row of rows.values()) for (const tag of row.tagList) uses.set(tag, (uses.get(tag) ?? 0) + 1);
+      return [...uses]
+        .sort(([a, aUses], [b, bUses]) => bUses - aUses || (a < b ? -1 : a > b ? 1 : 0))
+        .slice(0, limit)
+        .map(([tag]) => tag);
     },
   };
 }

@@ -51,8 +51,8 @@ export interface ArticleRepository {
   slugOf(id: number, transaction?: Transaction): Promise<string | undefined>;
   /** Deletes the article; its comments and tag links go with it. */
   remove(id: number): Promise<void>;
-  /** Tags that at least one article carries, each once, sorted. */
-  tagsInUse(): Promise<string[]>;
+  /** The `limit` tags carried by the most articles, most used first, ties by name. */
+  tagsInUse(limit: number): Promise<string[]>;
 }
 
 const todo = (method: string) => new NotImplementedError(`TODO(03-database) in src/articles/articles.repository.ts: ${method}`);
@@ -110,8 +110,10 @@ export function createArticleRepository(db: Sequelize): ArticleRepository {
       throw todo('remove()');
     },
 
-    async tagsInUse() {
-      // TODO(03-database): the names of the tags that have at least one article, sorted.
+    async tagsInUse(_limit) {
+      // TODO(03-database): the names of the `limit` tags carried by the most articles, most used
+      // first, ties by name: one query that joins, groups, counts, orders and limits
+      // (docs/03-database.md#articles-in-the-database).
       throw todo('tagsInUse()');
     },
   };

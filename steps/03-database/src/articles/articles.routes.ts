@@ -1,4 +1,5 @@
 import { Router, type RequestHandler } from 'express';
+import { slugParam } from '../http/slug-param.js';
 import { articlesHandlers } from './articles.handlers.js';
 import type { ArticlesService } from './articles.service.js';
 
@@ -8,6 +9,7 @@ export function articlesRoutes(articles: ArticlesService, author: RequestHandler
   const handlers = articlesHandlers(articles);
   // `author` is TEMPORARY: demoAuthor() stands in for step 04's authentication on the routes that write.
 
+  router.param('slug', slugParam());
   router.get('/articles', handlers.list);
   router.post('/articles', author, handlers.create);
   router.get('/articles/:slug', handlers.get);

@@ -29,6 +29,17 @@ export interface ArticlesServiceDeps {
 }
 
 export const DEFAULT_LIMIT = 20;
+/** The largest page. Without a cap, ?limit=1000000 asks for every article in one answer. */
+export const MAX_LIMIT = 100;
+
+/**
+ * The longest text each field takes, in characters (an emoji counts as one, as databases count
+ * them): the sizes of the columns (src/db/migrations). Checked here, a value that is too long is
+ * a 422 naming the field, never a database error.
+ */
+export const MAX_LENGTH = { title: 255, description: 1024, body: 50_000, tag: 64 } as const;
+/** Tags per article. */
+export const MAX_TAGS = 10;
 
 export function createArticlesService({ db, articles, clock }: ArticlesServiceDeps): ArticlesService {
   async function findOr404(slug: string, transaction?: Transaction): Promise<ArticleRecord> {
@@ -56,7 +67,11 @@ export function createArticlesService({ db, articles, clock }: ArticlesServiceDe
 
   return {
     async list(query) {
-      return articles.list(parseListQuery(query));
+      const filter = parseListQuery(query);
+      // Tags and usernames never start or end with a space, so a filter that does matches nothing.
+      // Asking anyway would find 'tea' for 'tea ' on MySQL, whose collations ignore trailing spaces.
+      if ([filter.tag, filter.author].some((value) => value !== undefined && value !== value.trim())) return { articles: [], articlesCount: 0 };
+      return articles.list(filter);
     },
 
     async get(slug) {
@@ -138,22 +153,42 @@ function requireArticleObject(input: unknown): Record<string, unknown> {
   return input;
 }
 
-/** A text field: when present, a string with something in it besides spaces. */
+/**
+ * Text no database keeps as it was sent: the NUL character (SQLite stops reading at it,
+ * PostgreSQL refuses it) and half of a surrogate pair (UTF-8 has no way to write it).
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_MESSAGE = 'must not contain a NUL character or broken Unicode';
+
+/** More than `max` characters? Counted in code points: "🐉" is one character, two UTF-16 units. */
+function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let count = 0;
+  for (const _character of text) if (++count > max) return true;
+  return false;
+}
+
+/** A text field: when present, a string with something in it besides spaces, within its limits. */
 function readText(errors: ErrorMessages, field: TextField, value: unknown): string | undefined {
   if (typeof value !== 'string') {
     addError(errors, field, value === undefined || value === null ? "can't be blank" : 'must be a string');
     return undefined;
   }
   if (value.trim() === '') addError(errors, field, "can't be blank");
+  if (UNSTORABLE.test(value)) addError(errors, field, UNSTORABLE_MESSAGE);
+  if (longerThan(value, MAX_LENGTH[field])) addError(errors, field, `is too long (at most ${MAX_LENGTH[field]} characters)`);
   return value;
 }
 
-/** tagList: an array of non-blank strings; comes back trimmed, distinct and sorted. */
+/** tagList: at most MAX_TAGS non-blank strings; comes back trimmed, distinct and sorted. */
 function readTags(errors: ErrorMessages, value: unknown): string[] | undefined {
   if (!Array.isArray(value) || !value.every((tag) => typeof tag === 'string' && tag.trim() !== '')) {
     addError(errors, 'tagList', 'must be an array of non-blank strings');
     return undefined;
   }
+  if (value.length > MAX_TAGS) addError(errors, 'tagList', `has too many tags (at most ${MAX_TAGS})`);
+  if (value.some((tag: string) => UNSTORABLE.test(tag))) addError(errors, 'tagList', 'has a tag with a NUL character or broken Unicode');
+  if (value.some((tag: string) => longerThan(tag.trim(), MAX_LENGTH.tag))) addError(errors, 'tagList', `has a tag longer than ${MAX_LENGTH.tag} characters`);
   return [...new Set(value.map((tag: string) => tag.trim()))].sort();
 }
 
@@ -201,7 +236,7 @@ function parseListQuery(query: ListQuery): ListParams {
   const params: ListParams = {
     tag: readFilter(errors, 'tag', query.tag),
     author: readFilter(errors, 'author', query.author),
-    limit: readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1),
+    limit: readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
     offset: readCount(errors, 'offset', query.offset, 0, 0),
   };
   throwIfAny(errors);
@@ -215,6 +250,10 @@ function readFilter(errors: ErrorMessages, name: string, value: unknown): string
     addError(errors, name, 'must be given once, as text');
     return undefined;
   }
+  if (UNSTORABLE.test(value)) {
+    addError(errors, name, UNSTORABLE_MESSAGE);
+    return undefined;
+  }
   return value;
 }
 
@@ -222,10 +261,10 @@ function readFilter(errors: ErrorMessages, name: string, value: unknown): string
  * ?limit=10: digits only, so "-1", "abc", "1e3" and "2.5" are refused rather than guessed at, and
  * so is a number too large to be exact (a database would refuse it, with a 500).
  */
-function readCount(errors: ErrorMessages, name: string, value: unknown, fallback: number, min: number): number {
+function readCount(errors: ErrorMessages, name: string, value: unknown, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min) {
-    addError(errors, name, `must be a whole number of at least ${min}`);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min || Number(value) > max) {
+    addError(errors, name, max === Number.MAX_SAFE_INTEGER ? `must be a whole number of at least ${min}` : `must be a whole number from ${min} to ${max}`);
     return fallback;
   }
   return Number(value);

@@ -34,7 +34,8 @@ export function createCommentsService(db: Sequelize, clock: () => Date): Comment
 
     async add(_slug, _author, _input) {
       // TODO(03-database): `input` is whatever came in the "comment" key. Check it is an object
-      // with a non-blank string body (ValidationError, 422, otherwise), then create the comment
+      // with a non-blank string body of at most 5,000 characters, without NUL or broken Unicode
+      // (ValidationError, 422, otherwise: docs/03-database.md#comments), then create the comment
       // with the article's id, the author's id and createdAt = updatedAt = clock(), and return it
       // with its author.
       throw todo('add()');

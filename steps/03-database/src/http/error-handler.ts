@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
-import { BadRequestError, HttpError, NotFoundError } from './errors.js';
+import { DatabaseBusyError } from '../db/index.js';
+import { BadRequestError, HttpError, NotFoundError, ServiceUnavailableError } from './errors.js';
 
 /** Registered after every route: nothing matched, so answer 404 in the Conduit envelope. */
 export function notFound(): RequestHandler {
@@ -20,6 +21,11 @@ function fromBodyParser(err: unknown): HttpError | undefined {
     return new HttpError(e.status, { body: ['could not be read'] });
   }
   return undefined;
+}
+
+/** A write waited too long for its turn (src/db/concurrency.ts): the server is busy, not broken. */
+function fromBusyDatabase(err: unknown): HttpError | undefined {
+  return err instanceof DatabaseBusyError ? new ServiceUnavailableError({ database: ['is busy: try again in a moment'] }) : undefined;
 }
 
 /**
@@ -42,9 +48,9 @@ function fromDatabase(_err: unknown): HttpError | undefined {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
-    const known = err instanceof HttpError ? err : (fromBodyParser(err) ?? fromDatabase(err));
+    const known = err instanceof HttpError ? err : (fromBodyParser(err) ?? fromBusyDatabase(err) ?? fromDatabase(err));
     if (known) {
-      res.status(known.status).json({ errors: known.errors });
+      res.set(known.headers).status(known.status).json({ errors: known.errors });
       return;
     }
     logger.error('unhandled error', {

@@ -8,6 +8,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly errors: ErrorMessages,
+    /** Response headers that belong to this error (Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(Object.entries(errors).map(([k, v]) => `${k} ${v.join(', ')}`).join('; '));
     this.name = new.target.name;
@@ -23,6 +25,13 @@ export class BadRequestError extends HttpError {
 export class NotFoundError extends HttpError {
   constructor(what = 'resource') {
     super(404, { [what]: ['not found'] });
+  }
+}
+
+/** 503: not the client's fault, and not for long: Retry-After says when to try again. */
+export class ServiceUnavailableError extends HttpError {
+  constructor(errors: ErrorMessages, retryAfterSeconds = 1) {
+    super(503, errors, { 'Retry-After': String(retryAfterSeconds) });
   }
 }
 

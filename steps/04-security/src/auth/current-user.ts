@@ -13,6 +13,8 @@ export interface CurrentUser {
   image: string | null;
   /** Read from the database on every request, never from the request itself. */
   role: Role;
+  /** Goes up by one when the password changes; a token carries the version it was issued with. */
+  tokenVersion: number;
 }
 
 declare module 'express-serve-static-core' {

@@ -20,8 +20,9 @@ export function createAuth({ tokens, findUser }: AuthDeps): Auth {
   return {
     // TODO(04-security): read the Authorization header: "Token <jwt>" (Conduit's scheme) or
     // "Bearer <jwt>". Verify the token (tokens.verify), load its user (findUser), and set
-    // req.user and req.token before calling next(). No header, another scheme, a bad token or a
-    // user who no longer exists: throw an UnauthorizedError (401).
+    // req.user and req.token before calling next(). No header, another scheme, a bad token, a
+    // user who no longer exists, or a token whose version is not the user's tokenVersion any more
+    // (issued before a password change): throw an UnauthorizedError (401).
     async requireAuth(req) {
       throw new NotImplementedError(`TODO(04-security) in src/auth/middleware.ts: requireAuth (${req.method} ${req.path})`);
     },

@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Auth } from '../auth/middleware.js';
+import { slugParam } from '../http/slug-param.js';
 import type { CommentRecord, CommentsService } from './comments.service.js';
 
 type OnArticle = Request<{ slug: string }>;
@@ -23,6 +24,7 @@ function currentUser(req: Request<Record<string, string>>) {
 /** /api/articles/:slug/comments. */
 export function commentsRoutes(comments: CommentsService, { requireAuth, optionalAuth }: Auth): Router {
   const router = Router();
+  router.param('slug', slugParam());
   router.get('/articles/:slug/comments', optionalAuth, async (req: OnArticle, res) => {
     res.json({ comments: (await comments.list(req.params.slug)).map(commentJson) });
   });

@@ -12,6 +12,12 @@ export interface CommentRecord {
   author: { id: number; username: string; bio: string | null; image: string | null };
 }
 
+/** The longest comment, in characters (code points); the column is a TEXT, 64 KB. */
+export const MAX_COMMENT_LENGTH = 5000;
+
+/** NUL and half of a surrogate pair: text no database keeps as sent (docs/02-api.md#limits). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export interface CommentsService {
   list(slug: string): Promise<CommentRecord[]>;
   add(slug: string, author: CurrentUser, input: unknown): Promise<CommentRecord>;
@@ -52,6 +58,8 @@ export function createCommentsService(db: Sequelize, clock: () => Date): Comment
       const body = (input as { body?: unknown } | undefined)?.body;
       if (typeof input !== 'object' || input === null) throw new ValidationError({ comment: ['is required: send {"comment": {"body": "…"}}'] });
       if (typeof body !== 'string' || body.trim() === '') throw new ValidationError({ body: [typeof body === 'string' || body == null ? "can't be blank" : 'must be a string'] });
+      if (UNSTORABLE.test(body)) throw new ValidationError({ body: ['must not contain a NUL character or broken Unicode'] });
+      if ([...body].length > MAX_COMMENT_LENGTH) throw new ValidationError({ body: [`is too long (at most ${MAX_COMMENT_LENGTH} characters)`] });
       const now = clock();
       const comment = await Comment.create({ body, articleId: await articleId(slug), authorId: author.id, createdAt: now, updatedAt: now });
       const saved = await Comment.findByPk(comment.id, { include: [{ model: User, as: 'author' }] });

@@ -1,5 +1,6 @@
 import { DataTypes } from 'sequelize';
 import type { Migration } from './index.js';
+import { TABLE_OPTIONS } from './text.js';
 
 export const createComments: Migration = {
   name: '0003-create-comments',
@@ -22,7 +23,7 @@ export const createComments: Migration = {
       },
       created_at: { type: DataTypes.DATE(3), allowNull: false },
       updated_at: { type: DataTypes.DATE(3), allowNull: false },
-    });
+    }, TABLE_OPTIONS);
     await qi.addIndex('comments', ['article_id', 'created_at'], { name: 'comments_article_id_created_at' });
   },
   async down(qi) {
