@@ -23,7 +23,7 @@ export const STEPS: readonly Step[] = [
   { number: 1, slug: '01-server', title: 'An Express server', summary: 'app factory, routing, middleware, request ids, logging, JSON errors', available: true, earlier: [], hasApp: true },
   { number: 2, slug: '02-api', title: 'A REST API', summary: 'Conduit articles and tags in memory: CRUD, slugs, validation, pagination', available: true, earlier: ['01-server'], hasApp: true },
   { number: 3, slug: '03-database', title: 'A real database', summary: 'Sequelize models, migrations, associations, comments, transactions', available: true, earlier: ['01-server', '02-api'], hasApp: true },
-  { number: 4, slug: '04-security', title: 'Security', summary: 'register/login, bcrypt, JWT, ownership and admin role, helmet, rate limits', available: true, earlier: ['01-server'], hasApp: true },
+  { number: 4, slug: '04-security', title: 'Security', summary: 'register/login, bcrypt, JWT, ownership and admin role, helmet, rate limits', available: true, earlier: ['01-server', '02-api', '03-database'], hasApp: true },
   { number: 5, slug: '05-performance', title: 'Performance', summary: 'eager loading, indexes, pagination caps, caching, compression, a load test', available: false, earlier: ['01-server'], hasApp: true },
   { number: 6, slug: '06-testing', title: 'Testing and debugging', summary: 'your own vitest + supertest suite, and a debugging exercise', available: false, earlier: ['01-server'], hasApp: true },
   { number: 7, slug: '07-frontend', title: 'Working with a front end', summary: 'profiles, follows, favorites, feed, CORS, an OpenAPI document', available: false, earlier: ['01-server'], hasApp: true },
