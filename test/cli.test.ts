@@ -2,7 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import { runCli, scratch } from './support/cli.js';
+import { copyProject } from '../runner/lib/fsutil.js';
+import { ROOT } from '../runner/lib/paths.js';
+import { freePort } from '../runner/lib/processes.js';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -49,7 +53,20 @@ describe('check', () => {
     const r = await runCli(['check', '01-server', '--solution']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('All checks pass');
-    expect(r.stdout).toMatch(/✓ GET \/health/);
+    expect(r.stdout).toMatch(/✓ +1 GET \/health/);
+    // Passing, on the solution: no "Next" for the learner's own work.
+    expect(r.stdout).not.toMatch(/Next:/);
+  });
+
+  it('--only takes a check number from the checklist, or text from a title', async () => {
+    const s = sandbox();
+    const byNumber = await runCli(['check', '1', '--solution', '--only', '3', '--reporter', 'json'], s.env);
+    expect(byNumber.code, byNumber.stderr).toBe(0);
+    const ran = (JSON.parse(byNumber.stdout) as { steps: { checks: { title: string; state: string }[] }[] }).steps[0].checks.filter((c) => c.state !== 'skip');
+    expect(ran.map((c) => c.title)).toEqual(['every response carries an X-Request-Id header, a different one per request']);
+    const tooFar = await runCli(['check', '1', '--solution', '--only', '99'], s.env);
+    expect(tooFar.code).toBe(1);
+    expect(tooFar.stdout).toMatch(/there is no check number 99: 01-server has 13/);
   });
 
   it('on the starter: exit 1, the first failure explained with Expected / Got / Lesson', async () => {
@@ -88,6 +105,32 @@ describe('check', () => {
   });
 });
 
+describe('running what failed', () => {
+  it('--failed runs only what failed last time; --failing-first says at once whether it passes now', async () => {
+    const s = sandbox();
+    const dir = path.join(s.workspace, '01-server');
+    copyProject(path.join(ROOT, 'solutions', '01-server'), dir);
+    const app = path.join(dir, 'src', 'app.ts');
+    const good = fs.readFileSync(app, 'utf8');
+    expect(good).toMatch(/x-powered-by/i);
+    fs.writeFileSync(app, good.replace(/app\.disable\(['"]x-powered-by['"]\);?/i, ''));
+    const full = await runCli(['check', '1'], s.env);
+    expect(full.code).toBe(1);
+    expect(full.stdout).toMatch(/✗ +11 responses do not advertise Express/);
+    expect(full.stdout).toMatch(/Next: fix check 11 "responses do not advertise Express in an X-Powered-By header".*--only 11/);
+
+    const failed = await runCli(['check', '1', '--failed', '--reporter', 'json'], s.env);
+    const ran = (JSON.parse(failed.stdout) as { steps: { checks: { title: string; state: string }[] }[] }).steps[0].checks.filter((c) => c.state !== 'skip');
+    expect(ran.map((c) => `${c.state} ${c.title}`)).toEqual(['fail responses do not advertise Express in an X-Powered-By header']);
+
+    fs.writeFileSync(app, good);
+    const first = await runCli(['check', '1', '--failing-first'], s.env);
+    expect(first.code, first.stdout).toBe(0);
+    expect(first.stdout).toMatch(/What failed last time: 1\/1 pass now[\s\S]*All checks pass/);
+    expect(first.stdout).toMatch(/Next: step complete! on to 02-api: npm run step 2/);
+  });
+});
+
 describe("a learner's session", () => {
   it('step --once makes the workspace copy from the starter and prints the brief and checklist', async () => {
     const s = sandbox();
@@ -119,7 +162,12 @@ describe("a learner's session", () => {
     const mine = path.join(s.workspace, '01-server', 'src', 'app.ts');
     fs.writeFileSync(mine, '// my precious work\n');
     fs.writeFileSync(path.join(s.workspace, '01-server', 'notes.md'), 'ideas\n');
-    const r = await runCli(['reset', '1'], s.env);
+    // Asked first: no answer (no terminal, nothing typed) changes nothing.
+    const unanswered = await runCli(['reset', '1'], s.env);
+    expect(unanswered.code).toBe(1);
+    expect(unanswered.stdout).toMatch(/Replace .*01-server with the pristine starter\?/);
+    expect(fs.readFileSync(mine, 'utf8')).toContain('my precious work');
+    const r = await runCli(['reset', '1'], s.env, 90_000, 'y\n');
     expect(r.code).toBe(0);
     expect(fs.readFileSync(mine, 'utf8')).not.toContain('my precious work');
     expect(fs.existsSync(path.join(s.workspace, '01-server', 'notes.md'))).toBe(false);
@@ -128,6 +176,19 @@ describe("a learner's session", () => {
     expect(fs.readFileSync(path.join(backups, saved, 'src', 'app.ts'), 'utf8')).toContain('my precious work');
     expect(fs.readFileSync(path.join(backups, saved, 'notes.md'), 'utf8')).toBe('ideas\n');
     expect(r.stdout).toContain('saved in');
+    expect(r.stdout).toContain('npm run restore 1');
+
+    // restore brings the backup back, after backing up what it replaces.
+    const list = await runCli(['restore', '1', '--list'], s.env);
+    expect(list.stdout).toContain(saved);
+    const back = await runCli(['restore', '1', '--yes'], s.env);
+    expect(back.code, back.stderr).toBe(0);
+    expect(fs.readFileSync(mine, 'utf8')).toContain('my precious work');
+    expect(fs.readFileSync(path.join(s.workspace, '01-server', 'notes.md'), 'utf8')).toBe('ideas\n');
+    expect(fs.readdirSync(backups)).toHaveLength(2);
+    const none = await runCli(['restore', '2', '--yes'], s.env);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/02-api has no backups/);
   });
 
   it('diff shows the learner\'s step beside the reference', async () => {
@@ -155,6 +216,51 @@ describe("a learner's session", () => {
     const r = await runCli(['doctor']);
     expect(r.stdout).toMatch(/Node \d+\.\d+/);
     expect(r.stdout).toMatch(/dependencies installed/);
+    expect(r.stdout).toMatch(/time scale \d/);
+  });
+
+  it('doctor warns only about real problems: no .env is fine, MySQL is read through comments, the learner\'s own server is theirs', async () => {
+    const s = sandbox();
+    for (const slug of ['01-server', '03-database']) copyProject(path.join(ROOT, 'steps', slug), path.join(s.workspace, slug));
+    // Nothing answers on this port: doctor must say so for MySQL, the dialect the comment hides from a hand-written parser.
+    const dead = await freePort();
+    fs.writeFileSync(path.join(s.workspace, '03-database', '.env'), `DB_DIALECT=mysql  # docker\nDATABASE_URL=mysql://root@127.0.0.1:${dead}/conduit\n`);
+    // The learner's own `npm run step 1`, holding its port.
+    const busy = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => busy.once('listening', r));
+    const port = (busy.address() as net.AddressInfo).port;
+    fs.writeFileSync(path.join(s.workspace, '01-server', '.env'), `PORT=${port} # mine\n`);
+    fs.mkdirSync(path.join(s.state, 'sessions'), { recursive: true });
+    fs.writeFileSync(path.join(s.state, 'sessions', `${process.pid}.json`), JSON.stringify({ pid: process.pid, step: '01-server', port }));
+    try {
+      const r = await runCli(['doctor'], s.env);
+      expect(r.stdout).not.toMatch(/has no \.env|lacks|DB_STORAGE|another server/);
+      expect(r.stdout).toMatch(/01-server: no \.env|01-server\/\.env is fine/);
+      expect(r.stdout).toMatch(new RegExp(`03-database: nothing answers at 127\\.0\\.0\\.1:${dead} \\(DB_DIALECT=mysql\\)`));
+      expect(r.stdout).toMatch(new RegExp(`port ${port}: your own npm run step 1 server`));
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('diff --full is accepted, as its usage says', async () => {
+    const s = sandbox();
+    copyProject(path.join(ROOT, 'steps', '01-server'), path.join(s.workspace, '01-server'));
+    const r = await runCli(['diff', '1', '--full'], s.env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^-.*TODO\(01-server\)/m);
+    const help = await runCli(['diff', '--help']);
+    expect(help.stdout).toMatch(/--full/);
+  });
+
+  it('from inside a step folder: the step is the folder\'s, and paths are the learner\'s', async () => {
+    const s = sandbox();
+    copyProject(path.join(ROOT, 'solutions', '01-server'), path.join(s.workspace, '01-server'));
+    const inside = path.join(s.workspace, '01-server', 'src');
+    const r = await runCli(['check', '--only', 'GET /health answers 200', '--reporter', 'json', '--out', 'report.json'], { ...s.env, INIT_CWD: inside });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(inside, 'report.json'), 'utf8')) as { steps: { step: string }[] };
+    expect(report.steps[0].step).toBe('01-server');
   });
 });
 

@@ -7,10 +7,13 @@ import { checkWorkspace } from '../lib/current-run.js';
 import { shortPath } from '../lib/paths.js';
 import type { RunResult } from '../lib/results.js';
 import { runPassed } from '../lib/results.js';
-import { runChecks, targetFor } from '../lib/run-checks.js';
+import { CheckServer, runChecks, runFiles, targetFor } from '../lib/run-checks.js';
 import { availableSteps, findAvailableStep, type Step } from '../lib/steps.js';
-import { c, next, npmRun, out } from '../lib/ui.js';
-import { firstFailure, renderChecklist } from '../reporters/pretty.js';
+import { c, next, npmRun, out, sym } from '../lib/ui.js';
+import { fingerprint } from '../lib/fsutil.js';
+import { readProgress, recordProgress } from '../lib/progress.js';
+import { userPath } from '../lib/workspace.js';
+import { firstFailure, nextStepLine, quoted, renderChecklist } from '../reporters/pretty.js';
 import { renderJson } from '../reporters/json.js';
 import { renderJunit } from '../reporters/junit.js';
 
@@ -22,8 +25,9 @@ function targetKind(flags: ParsedArgs['flags']): { kind: Kind; root?: string } {
   if (flags.target !== undefined) {
     const root = str(flags.target);
     if (!root) throw new UsageError('--target needs a folder');
-    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--target ${root}: no such folder`);
-    return { kind: 'workspace', root: path.resolve(root) };
+    const resolved = userPath(root);
+    if (!fs.existsSync(resolved) || !fs.statSync(resolved).isDirectory()) throw new UsageError(`--target ${root}: no such folder`);
+    return { kind: 'workspace', root: resolved };
   }
   return { kind: flags.solution ? 'solution' : flags.starter ? 'starter' : 'workspace' };
 }
@@ -40,17 +44,6 @@ function notStarted(step: Step, target: string): RunResult {
 }
 
 const command: Command = {
-  options: {
-    solution: { description: 'check the reference solutions/ instead of your workspace/' },
-    starter: { description: 'check the pristine starters in steps/ (they should fail)' },
-    target: { value: true, description: 'check the step folders inside this folder (shaped like steps/)' },
-    all: { description: 'check every step' },
-    reporter: { value: true, description: 'pretty (default), json or junit' },
-    out: { value: true, description: 'write the report to this file instead of the terminal' },
-    verbose: { description: 'explain every failure, not only the first' },
-    only: { value: true, description: 'run only the checks whose title contains this text' },
-    seed: { value: true, description: 'the seed for the checks that try random sequences (printed when one fails), to replay it' },
-  },
   async run({ positionals, flags }) {
     const reporter = str(flags.reporter) ?? 'pretty';
     if (!['pretty', 'json', 'junit'].includes(reporter)) throw new UsageError(`--reporter must be pretty, json or junit (got "${reporter}")`);
@@ -66,6 +59,12 @@ const command: Command = {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
 
+    const only = str(flags.only);
+    const seed = str(flags.seed);
+    if (seed !== undefined && !/^-?\d+$/.test(seed)) throw new UsageError(`--seed must be a whole number (got "${seed}")`);
+    const chosen = [only !== undefined && '--only', flags.failed && '--failed', flags['failing-first'] && '--failing-first'].filter(Boolean);
+    if (chosen.length > 1) throw new UsageError(`choose one of ${chosen.join(', ')}`);
+
     const runs: RunResult[] = [];
     for (const step of steps) {
       if (interrupted.signal.aborted) break;
@@ -75,12 +74,41 @@ const command: Command = {
       } else {
         // The learner's own copy: remember the result for `progress` and `hint`.
         const own = kind === 'workspace' && !root;
-        const only = str(flags.only);
-        const seed = str(flags.seed);
-        if (seed !== undefined && !/^-?\d+$/.test(seed)) throw new UsageError(`--seed must be a whole number (got "${seed}")`);
-        // A partial run (--only, --seed) is not the learner's progress: it is not recorded.
-        const record = own && only === undefined && seed === undefined;
-        const run = record ? (await checkWorkspace(step, interrupted.signal)).run : await runChecks({ step, target, signal: interrupted.signal, only, seed });
+        // What failed last time (only the learner's own copy has a last time).
+        const failing = own ? (readProgress()[step.slug]?.failing ?? []) : [];
+        const signal = interrupted.signal;
+        let run: RunResult;
+        if (flags.failed) {
+          if (!own) throw new UsageError('--failed runs what failed in your last run: it works on your own workspace only');
+          if (failing.length === 0) {
+            out(c.green(`Nothing failed in your last run of ${step.slug}.`));
+            continue;
+          }
+          run = await runChecks({ step, target, signal, checks: failing, seed });
+        } else if (flags['failing-first'] && failing.length) {
+          // The verdict on what was failing, at once; then everything else.
+          const server = new CheckServer(runFiles(step));
+          try {
+            const first = await runChecks({ step, target, signal, checks: failing, seed, server });
+            if (pretty && !interrupted.signal.aborted) {
+              const fixed = first.results.filter((r) => r.state === 'pass').length;
+              const ran = first.results.filter((r) => r.state !== 'skip').length;
+              out(c.bold(`What failed last time: ${fixed}/${ran} pass now`) + c.dim(' (the other checks run next)'));
+              for (const r of first.results.filter((x) => x.state !== 'skip')) out(`  ${r.state === 'pass' ? c.green(sym.pass) : c.red(sym.fail)} ${r.title}`);
+              out('');
+            }
+            const rest = first.problem ? first : await runChecks({ step, target, signal, skip: failing, seed, server });
+            const ranFirst = new Map(first.results.filter((r) => r.state !== 'skip').map((r) => [`${r.file}\u0000${r.title}`, r]));
+            run = { ...rest, results: rest.results.map((r) => ranFirst.get(`${r.file}\u0000${r.title}`) ?? r), durationMs: first.durationMs + (rest === first ? 0 : rest.durationMs) };
+          } finally {
+            await server.close();
+          }
+          if (seed === undefined) recordProgress(run, fingerprint(target));
+        } else {
+          // A partial run (--only, --seed) is not the learner's progress: it is not recorded.
+          const record = own && only === undefined && seed === undefined;
+          run = record ? (await checkWorkspace(step, signal)).run : await runChecks({ step, target, signal, only, seed });
+        }
         if (interrupted.signal.aborted) break;
         runs.push(run);
       }
@@ -96,26 +124,29 @@ const command: Command = {
 
     if (!pretty) {
       const text = reporter === 'junit' ? renderJunit(runs) : reporter === 'json' ? renderJson(runs) : runs.map((r) => renderChecklist(r, { verbose: true })).join('\n\n');
-      const file = str(flags.out);
+      const given = str(flags.out);
+      const file = given === undefined ? undefined : userPath(given);
       if (file) {
         fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
         fs.writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
         const passed = runs.filter(runPassed).length;
-        process.stderr.write(`Wrote ${reporter} report to ${file} (${passed}/${runs.length} steps pass)\n`);
+        process.stderr.write(`Wrote ${reporter} report to ${given} (${passed}/${runs.length} steps pass)\n`);
       } else {
         process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       }
     } else {
       const failing = runs.find((r) => !runPassed(r));
+      const partial = only !== undefined || Boolean(flags.failed);
       if (!failing) {
-        const after = steps.length === 1 ? availableSteps().find((s) => s.number === steps[0].number + 1) : undefined;
-        if (kind === 'workspace') next(after ? `on to ${after.slug}: ${npmRun('step', String(after.number))}` : `see where you are: ${npmRun('progress')}`);
+        if (kind === 'workspace' && !partial) next(steps.length === 1 ? `${c.green('step complete!')} ${nextStepLine(steps[0].slug)}` : `see where you are: ${npmRun('progress')}`);
+        else if (kind === 'workspace') next(`run every check: ${npmRun('check', String(steps[0].number))}`);
       } else if (kind === 'workspace') {
         const step = steps.find((s) => s.slug === failing.step);
         const f = firstFailure(failing);
         const n = String(step?.number ?? failing.step);
+        const number = f ? failing.results.indexOf(f) + 1 : 0;
         if (failing.problem && failing.results.length === 0) next(failing.problem.message);
-        else next(`fix ${f ? `"${f.title}"` : 'the problem above'}${f?.lesson ? ` (${f.lesson})` : ''}; stuck? ${npmRun('hint', n)}`);
+        else next(`fix ${f ? `check ${number} ${quoted(f.title)}` : 'the problem above'}${f?.lesson ? ` (${f.lesson})` : ''}; try it alone: ${npmRun('check', `${n} -- --only ${number}`)}; stuck? ${npmRun('hint', n)}`);
       } else {
         out(c.dim(kind === 'starter' ? 'Starters are meant to fail their own step: they are where a learner begins.' : ''));
       }

@@ -21,7 +21,6 @@ function latestDatabaseStep(): Step | undefined {
 }
 
 const command: Command = {
-  options: {},
   async run({ positionals }) {
     const [name, stepName, ...rest] = positionals;
     const entry = name ? ACTIONS[name] : undefined;

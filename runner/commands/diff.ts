@@ -15,16 +15,14 @@ const isText = (file: string): boolean => !fs.readFileSync(file).subarray(0, 409
 const personal = (rel: string): boolean => rel === '.env' || rel.endsWith('.sqlite') || rel.endsWith('.db') || rel === 'package-lock.json';
 
 const command: Command = {
-  options: {
-    context: { value: true, description: 'unchanged lines shown around each change (default 3)' },
-  },
   async run({ positionals, flags }) {
     if (positionals.length !== 1) throw new UsageError(`which step? e.g. ${npmRun('diff', '1')}`);
     const step = findAvailableStep(positionals[0]);
     const mine = workspaceDir(step);
     const theirs = solutionDir(step);
     if (!fs.existsSync(mine)) throw new UsageError(`${shortPath(mine)} does not exist yet: ${npmRun('step', String(step.number))} creates it`);
-    const context = flags.context === undefined ? 3 : Number(flags.context);
+    if (flags.full && flags.context !== undefined) throw new UsageError('choose one of --full, --context');
+    const context = flags.full ? Number.MAX_SAFE_INTEGER : flags.context === undefined ? 3 : Number(flags.context);
     if (!Number.isInteger(context) || context < 0) throw new UsageError('--context must be a whole number');
 
     const a = new Set(listFiles(mine).filter((f) => !personal(f)));

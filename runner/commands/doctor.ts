@@ -9,6 +9,8 @@ import { ROOT, dirs, shortPath } from '../lib/paths.js';
 import { accepts, isPortFree } from '../lib/processes.js';
 import { runDbTask, usesDatabase } from '../lib/db-tasks.js';
 import { STEPS } from '../lib/steps.js';
+import { readJsonFile } from '../lib/fsutil.js';
+import { timeScale } from '../lib/speed.js';
 import { c, npmRun, out, sym } from '../lib/ui.js';
 
 type Status = 'ok' | 'warn' | 'fail' | 'skip';
@@ -52,32 +54,63 @@ function dependencies(): Finding {
   if (missing.length) return { status: 'fail', what: `dependencies missing: ${missing.join(', ')}`, fix: 'npm install (in the workshop folder)' };
   const lock = path.join(ROOT, 'package-lock.json');
   const installed = path.join(ROOT, 'node_modules', '.package-lock.json');
-  if (fs.existsSync(lock) && fs.existsSync(installed) && fs.statSync(lock).mtimeMs > fs.statSync(installed).mtimeMs + 1000) {
-    return { status: 'warn', what: 'package-lock.json changed since the last install', fix: 'npm install' };
+  // What the lock file asks for against what npm last installed (file times say nothing after a clone).
+  if (fs.existsSync(lock) && fs.existsSync(installed)) {
+    type Lock = { packages?: Record<string, { version?: string; optional?: boolean; dev?: boolean }> };
+    const wantedPkgs = readJsonFile<Lock>(lock, {}).packages ?? {};
+    const have = readJsonFile<Lock>(installed, {}).packages ?? {};
+    const stale = Object.entries(wantedPkgs).filter(([name, p]) => name.startsWith('node_modules/') && !p.optional && p.version && have[name]?.version !== p.version);
+    if (stale.length) {
+      return { status: 'warn', what: `installed packages differ from package-lock.json (${stale.slice(0, 3).map(([n]) => n.replace(/^node_modules\//, '')).join(', ')}${stale.length > 3 ? ', …' : ''})`, fix: 'npm install' };
+    }
   }
   return { status: 'ok', what: 'dependencies installed' };
 }
 
-/** Each started step's .env against its .env.example: missing keys are the usual start-up failure. */
+/** The workshop's own watch sessions (`npm run step`), alive now: their ports are theirs. */
+function sessions(): { pid: number; step: string; port?: number }[] {
+  const dir = path.join(dirs.state, 'sessions');
+  if (!fs.existsSync(dir)) return [];
+  const found: { pid: number; step: string; port?: number }[] = [];
+  for (const f of fs.readdirSync(dir)) {
+    const s = readJsonFile<{ pid?: number; step?: string; port?: number } | undefined>(path.join(dir, f), undefined);
+    if (!s?.pid || !s.step) continue;
+    try {
+      process.kill(s.pid, 0);
+      found.push({ pid: s.pid, step: s.step, port: s.port });
+    } catch {
+      // A session that ended without cleaning up.
+      fs.rmSync(path.join(dir, f), { force: true });
+    }
+  }
+  return found;
+}
+
+const validPort = (raw: string): boolean => /^\d+$/.test(raw.trim()) && Number(raw) > 0 && Number(raw) < 65536;
+
+/**
+ * Each started step's .env: only what stops a server. No .env at all is fine (the defaults
+ * apply), and so is a key of .env.example left out.
+ */
 function envFiles(): Finding[] {
   const findings: Finding[] = [];
   for (const step of STEPS) {
     const dir = path.join(dirs.workspace, step.slug);
-    const example = path.join(dir, '.env.example');
-    if (!fs.existsSync(example)) continue;
-    const wanted = Object.keys(readEnvFile(example));
+    if (!fs.existsSync(dir)) continue;
     const envFile = path.join(dir, '.env');
     if (!fs.existsSync(envFile)) {
-      findings.push({ status: 'warn', what: `${shortPath(dir)} has no .env (defaults apply)`, fix: `copy ${shortPath(example)} to ${shortPath(envFile)} and adjust it` });
+      findings.push({ status: 'ok', what: `${step.slug}: no .env, so the defaults apply (${shortPath(path.join(dir, '.env.example'))} lists them)` });
       continue;
     }
     const have = readEnvFile(envFile);
-    const missing = wanted.filter((k) => !(k in have));
-    findings.push(
-      missing.length
-        ? { status: 'warn', what: `${shortPath(envFile)} lacks ${missing.join(', ')}`, fix: `add them from ${shortPath(example)}` }
-        : { status: 'ok', what: `${shortPath(envFile)} has every key of .env.example` },
-    );
+    const problems: Finding[] = [];
+    if (have.PORT !== undefined && !validPort(have.PORT)) {
+      problems.push({ status: 'warn', what: `${shortPath(envFile)}: PORT=${have.PORT} is not a port number, so the server refuses to start`, fix: 'PORT=3000 (any number from 1 to 65535), unless you are trying out the config validation' });
+    }
+    if (have.DB_DIALECT !== undefined && !['sqlite', 'mysql'].includes(have.DB_DIALECT)) {
+      problems.push({ status: 'fail', what: `${shortPath(envFile)}: DB_DIALECT=${have.DB_DIALECT} is neither sqlite nor mysql`, fix: 'DB_DIALECT=sqlite (the default) or DB_DIALECT=mysql' });
+    }
+    findings.push(...(problems.length ? problems : [{ status: 'ok' as const, what: `${shortPath(envFile)} is fine` }]));
   }
   return findings.length ? findings : [{ status: 'skip', what: '.env files: no step started yet' }];
 }
@@ -89,6 +122,7 @@ async function databases(): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const step of started) {
     const dir = path.join(dirs.workspace, step.slug);
+    // As the server sees it: the environment first, then the step's .env (dotenv never overrides).
     const db = databaseFromEnv({ ...readEnvFile(path.join(dir, '.env')), ...process.env }, dir);
     if (db.dialect === 'sqlite') {
       findings.push({ status: 'ok', what: `${step.slug}: ${describeDatabase(db)} (embedded)` });
@@ -98,7 +132,7 @@ async function databases(): Promise<Finding[]> {
     try {
       url = new URL(db.url);
     } catch {
-      findings.push({ status: 'fail', what: `${step.slug}: DATABASE_URL is not a valid URL`, fix: 'use mysql://user:password@127.0.0.1:3306/conduit in the step\'s .env' });
+      findings.push({ status: 'fail', what: `${step.slug}: DATABASE_URL is not a valid URL`, fix: "use mysql://user:password@127.0.0.1:3306/conduit in the step's .env" });
       continue;
     }
     const port = Number(url.port || 3306);
@@ -111,11 +145,46 @@ async function databases(): Promise<Finding[]> {
   return findings;
 }
 
-async function ports(): Promise<Finding> {
-  const wanted = Number(process.env.PORT ?? 3000);
-  return (await isPortFree(wanted))
-    ? { status: 'ok', what: `port ${wanted} is free` }
-    : { status: 'warn', what: `port ${wanted} is in use (another server?)`, fix: `stop it, or set PORT in your step's .env; ${npmRun('step', 'N')} picks a free port by itself` };
+/**
+ * The ports the learner's servers use. Taken by the learner's own `npm run step` is fine; taken by
+ * something else matters only where the port is the learner's to keep (step 00, where reading
+ * PORT is the lesson): elsewhere `npm run step` picks a free one by itself.
+ */
+async function ports(): Promise<Finding[]> {
+  const live = sessions();
+  const wanted = new Map<number, string[]>();
+  const add = (port: number, slug: string) => wanted.set(port, [...(wanted.get(port) ?? []), slug]);
+  for (const step of STEPS.filter((s) => s.available && fs.existsSync(path.join(dirs.workspace, s.slug)))) {
+    const raw = readEnvFile(path.join(dirs.workspace, step.slug, '.env')).PORT ?? process.env.PORT ?? '3000';
+    if (validPort(raw)) add(Number(raw), step.slug);
+  }
+  if (wanted.size === 0) add(Number(process.env.PORT ?? 3000) || 3000, 'default');
+  const findings: Finding[] = [];
+  for (const [port, slugs] of wanted) {
+    const mine = live.find((s) => s.port === port);
+    if (mine) {
+      findings.push({ status: 'ok', what: `port ${port}: your own ${npmRun('step', String(Number(mine.step.slice(0, 2))))} server (pid ${mine.pid})` });
+    } else if (await isPortFree(port)) {
+      findings.push({ status: 'ok', what: `port ${port} is free` });
+    } else if (slugs.includes('00-setup')) {
+      findings.push({ status: 'warn', what: `port ${port} is in use by another program, and step 00 reads PORT from its .env`, fix: `stop that program, or set another PORT in ${shortPath(path.join(dirs.workspace, '00-setup', '.env'))}` });
+    } else {
+      findings.push({ status: 'ok', what: `port ${port} is in use by another program: ${npmRun('step', 'N')} picks a free one by itself` });
+    }
+  }
+  for (const s of live.filter((x) => x.port === undefined || !wanted.has(x.port))) {
+    findings.push({ status: 'ok', what: `${npmRun('step', String(Number(s.step.slice(0, 2))))} is running (pid ${s.pid}${s.port ? `, port ${s.port}` : ''})` });
+  }
+  return findings;
+}
+
+/** How much slower than the development machine this one is: every wait of the checks is scaled by it. */
+async function speed(): Promise<Finding> {
+  const { scale, source } = await timeScale();
+  if (source === 'set') return { status: 'ok', what: `time scale ${scale} (WORKSHOP_TIME_SCALE): every wait of the checks is ${scale}× longer` };
+  return scale >= 4
+    ? { status: 'warn', what: `machine speed: time scale ${scale}, this machine measures ${scale}× slower than the development machine (busy, or slow): the checks wait ${scale}× longer`, fix: 'close what keeps the machine busy; if checks still time out, set WORKSHOP_TIME_SCALE (docs/troubleshooting.md#the-checks-time-out)' }
+    : { status: 'ok', what: `machine speed: time scale ${scale} (1 = as fast as the development machine; the checks' waits are scaled by it)` };
 }
 
 /** Each started step with a database: are its migrations applied to the learner's database? */
@@ -137,10 +206,9 @@ async function migrations(): Promise<Finding[]> {
 const icon: Record<Status, string> = { ok: c.green(sym.pass), warn: c.yellow('!'), fail: c.red(sym.fail), skip: c.dim(sym.skip) };
 
 const command: Command = {
-  options: {},
   async run() {
     out(c.bold('Workshop doctor'));
-    const findings = [nodeVersion(), npmVersion(), dependencies(), ...envFiles(), ...(await databases()), await ports(), ...(await migrations())];
+    const findings = [nodeVersion(), npmVersion(), dependencies(), await speed(), ...envFiles(), ...(await databases()), ...(await ports()), ...(await migrations())];
     for (const f of findings) {
       out(`  ${icon[f.status]} ${f.status === 'skip' ? c.dim(f.what) : f.what}`);
       if (f.fix) out(`      ${c.dim('fix:')} ${f.fix}`);

@@ -7,9 +7,6 @@ import { findAvailableStep, findStep } from '../lib/steps.js';
 import { c, next, npmRun, out } from '../lib/ui.js';
 
 const command: Command = {
-  options: {
-    all: { description: 'show every hint of the section at once' },
-  },
   async run({ positionals, flags }) {
     if (positionals.length !== 1) throw new UsageError(`which step? e.g. ${npmRun('hint', '1')}`);
     const step = findAvailableStep(positionals[0]);

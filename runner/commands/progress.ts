@@ -4,9 +4,6 @@ import { STEPS } from '../lib/steps.js';
 import { c, next, npmRun, out, sym } from '../lib/ui.js';
 
 const command: Command = {
-  options: {
-    fresh: { description: 'run every started step\'s checks now instead of reusing results for unchanged files' },
-  },
   async run({ flags }) {
     out(c.bold('Your progress'));
     let todo: string | undefined;

@@ -10,7 +10,6 @@ import { solutionDir } from '../lib/workspace.js';
 import { runDbTask, usesDatabase } from '../lib/db-tasks.js';
 
 const command: Command = {
-  options: {},
   async run({ positionals }) {
     if (positionals.length !== 1) throw new UsageError(`which step? e.g. ${npmRun('solution', '1')}`);
     const step = findAvailableStep(positionals[0]);
@@ -33,6 +32,7 @@ const command: Command = {
       cwd: dir,
       env: { PORT: String(port), NODE_ENV: process.env.NODE_ENV ?? 'development' },
       group: true,
+      leash: true,
       onOutput: (chunk, stream) => (stream === 'stderr' ? process.stderr : process.stdout).write(chunk),
     });
     const stop = () => void proc.stop(1500);

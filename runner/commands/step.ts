@@ -1,43 +1,22 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../lib/command.js';
+import { CheckLoop } from '../lib/check-loop.js';
 import { checkWorkspace } from '../lib/current-run.js';
-import { readEnvFile } from '../lib/dotenv-file.js';
-import { readLesson, tasksOf } from '../lib/lesson.js';
-import { shortPath } from '../lib/paths.js';
-import { freePort, isPortFree, killTree, NotReadyError, startTsProcess, waitForServer, type ManagedProcess } from '../lib/processes.js';
-import { readProgress } from '../lib/progress.js';
-import type { RunResult } from '../lib/results.js';
-import { runPassed } from '../lib/results.js';
-import { STEPS, availableSteps, findAvailableStep, type Step } from '../lib/steps.js';
-import { watchProject } from '../lib/watch.js';
-import { runDbTask, usesDatabase } from '../lib/db-tasks.js';
-import { ensureWorkspace, workspaceDir } from '../lib/workspace.js';
-import { c, npmRun, out, sym } from '../lib/ui.js';
-import { firstFailure, renderChecklist } from '../reporters/pretty.js';
+import { DevServer } from '../lib/dev-server.js';
 import { UsageError } from '../lib/errors.js';
-
-type ServerState =
-  | { kind: 'absent' }
-  | { kind: 'migrating' }
-  | { kind: 'starting' }
-  | { kind: 'ready' }
-  | { kind: 'crashed'; message: string; logs: string[] };
-
-interface LiveState {
-  step: Step;
-  dir: string;
-  port: number;
-  portNote?: string;
-  server: ServerState;
-  serverLog: string[];
-  /** The last migration problem, shown until a migration succeeds. */
-  migration?: string;
-  checking: boolean;
-  run?: RunResult;
-  polling: boolean;
-  changed?: string;
-}
+import { writeJsonFile } from '../lib/fsutil.js';
+import { readLesson, tasksOf } from '../lib/lesson.js';
+import { whenParentsGone } from '../lib/lifeline.js';
+import { dirs, shortPath } from '../lib/paths.js';
+import { readProgress } from '../lib/progress.js';
+import { runPassed } from '../lib/results.js';
+import { STEPS, findAvailableStep, type Step } from '../lib/steps.js';
+import { c, npmRun, out, sym } from '../lib/ui.js';
+import { watchProject } from '../lib/watch.js';
+import { ensureWorkspace, workspaceDir } from '../lib/workspace.js';
+import { firstFailure, nextStepLine, quoted, renderChecklist } from '../reporters/pretty.js';
 
 function briefOf(step: Step): string[] {
   const lesson = readLesson(step);
@@ -46,22 +25,6 @@ function briefOf(step: Step): string[] {
   const tasks = tasksOf(lesson);
   if (tasks.length) lines.push('', c.bold('Tasks:'), ...tasks.map((t) => `  ${sym.dot} ${t.heading}`));
   lines.push('', c.dim(`Lesson: docs/${step.slug}.md`));
-  return lines;
-}
-
-function renderServer(s: LiveState): string[] {
-  const url = `http://localhost:${s.port}`;
-  const head = {
-    absent: c.yellow(`no src/server.ts yet: create it and save, and it starts here`),
-    migrating: c.dim('migrating your database …'),
-    starting: c.dim(`starting on ${url} …`),
-    ready: `${c.green('running')} at ${c.bold(url)}  ${c.dim(`(try: curl ${url}${s.step.hasApp ? '/health' : ''})`)}`,
-    crashed: c.red(`not running: ${s.server.kind === 'crashed' ? s.server.message : ''}`),
-  }[s.server.kind];
-  const lines = [`${c.bold('Server')}  ${head}${s.portNote ? c.dim(`  ${s.portNote}`) : ''}`];
-  if (s.migration) lines.push(c.red(`  migration failed: ${s.migration}`));
-  const logs = s.server.kind === 'crashed' ? s.server.logs : s.serverLog;
-  for (const l of logs.slice(-6)) lines.push(c.dim(`  | ${l.length > 160 ? `${l.slice(0, 160)}…` : l}`));
   return lines;
 }
 
@@ -78,43 +41,61 @@ function courseLine(current: Step): string {
   return `${c.dim('Course')}  ${parts.join('  ')}${coming ? c.dim(`  (+${coming} coming)`) : ''}`;
 }
 
-function render(s: LiveState, brief: string[]): string {
-  const lines = [c.bold(`Step ${s.step.slug} ${sym.dot} ${s.step.title}`) + c.dim(`  (your copy: ${shortPath(s.dir)})`), courseLine(s.step), '', ...brief, '', ...renderServer(s), ''];
-  if (s.run) lines.push(renderChecklist(s.run, { heading: false }).replace(/^\n/, ''));
-  if (s.checking) lines.push(c.dim(s.run ? '(re-checking…)' : 'Checking…'));
-  lines.push('');
-  const n = String(s.step.number);
-  if (s.run && runPassed(s.run)) {
-    const after = availableSteps().find((x) => x.number === s.step.number + 1);
-    lines.push(`${c.bold(`${sym.arrow} Next:`)} ${c.green('step complete!')} Press Ctrl-C, then ${after ? npmRun('step', String(after.number)) : npmRun('progress')}`);
-  } else if (s.run) {
-    const f = firstFailure(s.run);
-    lines.push(`${c.bold(`${sym.arrow} Next:`)} ${f ? `make "${f.title}" pass` : 'fix the problem above'}, save, and watch this list. Stuck? ${npmRun('hint', n)} in another terminal`);
-  }
-  lines.push(c.dim(`Watching ${shortPath(s.dir)}${s.polling ? ' (polling)' : ''}${s.changed ? ` ${sym.dot} last change: ${s.changed}` : ''} ${sym.dot} Ctrl-C to stop`));
-  return lines.join('\n');
+function renderServer(step: Step, server: DevServer): string[] {
+  const s = server.state;
+  const url = server.port !== undefined ? `http://localhost:${server.port}` : undefined;
+  const head = {
+    absent: c.yellow('no src/server.ts yet: create it and save, and it starts here'),
+    migrating: c.dim('migrating your database …'),
+    starting: c.dim(`starting${url ? ` on ${url}` : ''} …`),
+    ready: `${c.green('running')} at ${c.bold(url ?? '?')}  ${c.dim(`(try: curl ${url}${step.hasApp ? '/health' : ''})`)}`,
+    crashed: c.red(`not running: ${s.kind === 'crashed' ? s.message : ''}${s.kind === 'crashed' && s.where ? ` (${s.where})` : ''}`),
+  }[s.kind];
+  const lines = [`${c.bold('Server')}  ${head}${server.portNote ? c.dim(`  ${server.portNote}`) : ''}`];
+  if (server.database) lines.push(c.dim(`  your database: ${server.database}`));
+  if (server.migration) lines.push(c.red(`  migration failed: ${server.migration}`));
+  if (s.kind === 'crashed') lines.push(c.yellow(`  ${s.where ? `Look at ${s.where}, fix it` : 'Fix the error'} and save: the server restarts by itself.`));
+  const logs = s.kind === 'crashed' ? s.logs : server.log;
+  for (const l of logs.slice(-6)) lines.push(c.dim(`  | ${l.length > 160 ? `${l.slice(0, 160)}…` : l}`));
+  return lines;
 }
 
-/** Which port the learner's server gets: theirs (.env / PORT), or a free one if that is taken. */
-async function choosePort(step: Step, dir: string): Promise<{ port: number; pass: boolean; note?: string }> {
-  const fromFile = readEnvFile(path.join(dir, '.env')).PORT;
-  const wanted = Number(process.env.PORT ?? fromFile ?? 3000) || 3000;
-  if (await isPortFree(wanted)) return { port: wanted, pass: step.hasApp };
-  // Step 00 is about reading PORT from .env: never override it there, just say what happened.
-  if (!step.hasApp) return { port: wanted, pass: false, note: `port ${wanted} is busy: change PORT in .env` };
-  const port = await freePort();
-  return { port, pass: true, note: `(port ${wanted} is busy, so this run uses ${port})` };
+/** Editors write these next to the file they save; they are not the learner's project. */
+const editorNoise = (rel: string): boolean => /(^|\/)(\.#[^/]*|#[^/]*#|[^/]*~|[^/]*\.sw[a-p]|4913|\.DS_Store)$/.test(rel);
+
+/** Whether a file's content changed since it was last seen (saving without a change is not a change). */
+function contentChanged(seen: Map<string, string>, file: string): boolean {
+  let hash = 'gone';
+  try {
+    hash = crypto.createHash('sha1').update(fs.readFileSync(file)).digest('hex');
+  } catch {
+    // Removed, or a folder: a change.
+  }
+  const before = seen.get(file);
+  seen.set(file, hash);
+  return before !== hash || hash === 'gone';
+}
+
+/** Watch events for the workshop's benchmark and tests (WORKSHOP_WATCH_EVENTS=<file>): one JSON line each. */
+function eventLog(): (event: Record<string, unknown>) => void {
+  const file = process.env.WORKSHOP_WATCH_EVENTS;
+  if (!file) return () => undefined;
+  return (event) => {
+    try {
+      fs.appendFileSync(file, `${JSON.stringify({ t: Date.now(), ...event })}\n`);
+    } catch {
+      // Only a log.
+    }
+  };
 }
 
 const command: Command = {
-  options: {
-    once: { description: 'set up the step, print the brief and the checklist once, and exit (no watching)' },
-  },
   async run({ positionals, flags }) {
     if (positionals.length !== 1) throw new UsageError(`which step? e.g. ${npmRun('step', '1')}`);
     const step = findAvailableStep(positionals[0]);
     const created = ensureWorkspace(step);
     const dir = workspaceDir(step);
+    const n = String(step.number);
     const brief = briefOf(step);
     if (created) out(c.green(`Created ${shortPath(dir)} from the starter: this is your copy to edit.`));
     const previous = readProgress()[step.slug];
@@ -124,126 +105,129 @@ const command: Command = {
       out([c.bold(`Step ${step.slug} ${sym.dot} ${step.title}`), courseLine(step), '', ...brief, ''].join('\n'));
       const { run } = await checkWorkspace(step);
       out(renderChecklist(run, { heading: false }));
-      out(`${c.bold(`${sym.arrow} Next:`)} ${npmRun('step', String(step.number))} to work with your server running and the checks re-running on every save`);
+      if (runPassed(run)) out(`${c.bold(`${sym.arrow} Next:`)} ${c.green('step complete!')} ${nextStepLine(step.slug)}`);
+      else out(`${c.bold(`${sym.arrow} Next:`)} ${npmRun('step', n)} to work with your server running and the checks re-running on every save`);
       return runPassed(run) ? 0 : 1;
     }
 
-    const portChoice = await choosePort(step, dir);
-    const state: LiveState = { step, dir, port: portChoice.port, portNote: portChoice.note, server: { kind: 'starting' }, serverLog: [], checking: false, polling: false };
+    const log = eventLog();
     const interactive = Boolean(process.stdout.isTTY) && !process.env.CI;
     let lastFrame = '';
     let renderTimer: NodeJS.Timeout | undefined;
+    let polling = false;
+    let changed: string | undefined;
+
+    const server: DevServer = new DevServer({
+      step,
+      dir,
+      onChange: () => {
+        redraw();
+        writeSession();
+      },
+      onStoppedFromOutside: (signal) => void stop(`Your server was stopped from outside (${signal}), so the workshop stopped too.`),
+      onStart: (info) => log({ type: 'server', ...info }),
+    });
+    const loop = new CheckLoop(step, dir, ({ result, verdict, done } = {}) => {
+      if (verdict) log({ type: 'verdict', title: verdict.title, state: verdict.state });
+      if (result) log({ type: 'result', title: result.title, state: result.state });
+      if (done) log({ type: 'done', passed: runPassed(done), passedCount: done.results.filter((r) => r.state === 'pass').length, total: done.results.length });
+      redraw(Boolean(verdict || done));
+    });
+
+    const render = (): string => {
+      const view = loop.view();
+      const lines = [c.bold(`Step ${step.slug} ${sym.dot} ${step.title}`) + c.dim(`  (your copy: ${shortPath(dir)})`), courseLine(step), '', ...brief, '', ...renderServer(step, server), ''];
+      if (view.run) lines.push(renderChecklist(view.run, { heading: false, stale: view.stale, verdict: !view.phase }).replace(/^\n/, ''));
+      if (view.phase) lines.push('', c.dim(view.phase === 'focus' ? 'Re-checking: what was failing first…' : view.run ? 'Re-checking the rest…' : 'Checking…'));
+      else if (!view.run) lines.push(c.dim('Checking…'));
+      lines.push('');
+      const done = view.complete;
+      if (done && !view.phase && runPassed(done)) {
+        lines.push(`${c.bold(`${sym.arrow} Next:`)} ${c.green('step complete!')} Press Ctrl-C, then ${nextStepLine(step.slug)}`);
+      } else if (done && !view.phase) {
+        const f = firstFailure(done);
+        const number = f ? done.results.indexOf(f) + 1 : 0;
+        lines.push(`${c.bold(`${sym.arrow} Next:`)} ${f ? `make check ${number} ${quoted(f.title)} pass` : 'fix the problem above'}, save, and watch this list. Stuck? ${npmRun('hint', n)} in another terminal`);
+      }
+      if (!step.hasApp) lines.push(c.dim(`Other workshop commands (${npmRun('hint', n)}, ${npmRun('check', n)}) run from the workshop folder, not from ${shortPath(dir)}: there npm finds your own package.json.`));
+      lines.push(c.dim(`Watching ${shortPath(dir)}${polling ? ' (polling)' : ''}${changed ? ` ${sym.dot} last change: ${changed}` : ''} ${sym.dot} Ctrl-C to stop`));
+      return lines.join('\n');
+    };
     const draw = () => {
       renderTimer = undefined;
-      const frame = render(state, brief);
+      const frame = render();
       if (frame === lastFrame) return;
       lastFrame = frame;
       // A full redraw keeps the checklist in one place on screen; plain output appends instead.
       process.stdout.write(interactive ? `\x1b[2J\x1b[3J\x1b[H${frame}\n` : `${frame}\n\n`);
     };
-    const redraw = (soon = false) => {
-      if (renderTimer) return;
-      renderTimer = setTimeout(draw, soon ? 0 : 150);
-    };
+    function redraw(soon = false): void {
+      if (soon) {
+        clearTimeout(renderTimer);
+        renderTimer = setTimeout(draw, 0);
+        return;
+      }
+      renderTimer ??= setTimeout(draw, 100);
+    }
 
-    let server: ManagedProcess | undefined;
-    let generation = 0;
-    const startServer = async (migrate: boolean) => {
-      const mine = ++generation;
-      if (server) await server.stop();
-      state.serverLog = [];
-      // From step 03 the server needs its tables: migrate first, as `npm run db:migrate` would.
-      if (migrate && usesDatabase(dir)) {
-        state.server = { kind: 'migrating' };
-        redraw();
-        const result = await runDbTask(dir, 'migrate');
-        if (mine !== generation) return;
-        state.migration = result.ok ? undefined : result.error;
-        if (result.ok && result.applied?.length) state.serverLog.push(`applied migrations: ${result.applied.join(', ')}`);
-      }
-      if (!fs.existsSync(path.join(dir, 'src', 'server.ts'))) {
-        state.server = { kind: 'absent' };
-        return redraw();
-      }
-      state.server = { kind: 'starting' };
-      redraw();
-      const proc = startTsProcess({
-        cwd: dir,
-        env: { NODE_ENV: 'development', ...(portChoice.pass && { PORT: String(state.port) }) },
-        group: true,
-        onOutput: (chunk) => {
-          if (mine !== generation) return;
-          state.serverLog.push(...chunk.split(/\r?\n/).filter(Boolean));
-          state.serverLog = state.serverLog.slice(-20);
-          redraw();
-        },
-      });
-      server = proc;
-      void proc.exited.then((code) => {
-        if (mine !== generation || state.server.kind === 'crashed') return;
-        state.server = { kind: 'crashed', message: `it exited (code ${code}); fix the error and save`, logs: proc.logs.last(8) };
-        redraw();
-      });
+    // Who is running which step on which port: `npm run doctor` reads it.
+    const sessionFile = path.join(dirs.state, 'sessions', `${process.pid}.json`);
+    let sessionWritten = '';
+    function writeSession(): void {
+      const record = JSON.stringify({ pid: process.pid, step: step.slug, port: server.port });
+      if (record === sessionWritten) return;
+      sessionWritten = record;
       try {
-        await waitForServer(`http://127.0.0.1:${state.port}`, proc, 15_000);
-        if (mine === generation) state.server = { kind: 'ready' };
-      } catch (err) {
-        if (mine === generation && err instanceof NotReadyError) state.server = { kind: 'crashed', message: err.message, logs: err.logs.slice(-8) };
+        writeJsonFile(sessionFile, JSON.parse(record));
+      } catch {
+        // Only for doctor.
       }
-      redraw();
-    };
+    }
 
-    let checks: AbortController | undefined;
-    const check = async () => {
-      checks?.abort();
-      const controller = new AbortController();
-      checks = controller;
-      state.checking = true;
-      redraw();
-      const { run } = await checkWorkspace(step, controller.signal);
-      if (controller.signal.aborted) return;
-      state.run = run;
-      state.checking = false;
-      redraw(true);
-    };
-
+    const seen = new Map<string, string>();
     let debounce: NodeJS.Timeout | undefined;
-    let schemaChanged = false;
+    let migrate = false;
     const watcher = await watchProject(dir, (file) => {
-      state.changed = path.relative(dir, file).split(path.sep).join('/');
+      const rel = path.relative(dir, file).split(path.sep).join('/');
+      if (editorNoise(rel) || !contentChanged(seen, file)) return;
+      changed = rel;
+      log({ type: 'save', file: rel });
+      // Saves come in bursts: remember whether any file of the burst touches the database.
+      migrate ||= rel.startsWith('src/db/') || rel === '.env';
       clearTimeout(debounce);
-      // Saves come in bursts: remember whether any file of the burst was a migration or model.
-      schemaChanged ||= /(^|[\\/])src[\\/]db[\\/]/.test(path.relative(dir, file));
       debounce = setTimeout(() => {
-        void startServer(schemaChanged);
-        schemaChanged = false;
-        void check();
-      }, 150);
+        void server.restart({ migrate });
+        migrate = false;
+        loop.trigger();
+      }, 40);
     });
-    state.polling = watcher.polling;
+    polling = watcher.polling;
 
     let stopping = false;
-    const stop = async () => {
+    const stop = async (why?: string) => {
       if (stopping) return;
       stopping = true;
       clearTimeout(debounce);
-      checks?.abort();
-      generation++;
-      await Promise.all([server?.stop(1500), watcher.close()]);
-      out(`\n${c.dim('Stopped. Your work is saved in')} ${shortPath(dir)}${c.dim('. Continue any time with')} ${npmRun('step', String(step.number))}`);
+      fs.rmSync(sessionFile, { force: true });
+      await Promise.all([server.close(1500), loop.close(), watcher.close()]);
+      if (why) out(`\n${why}`);
+      out(`\n${c.dim('Stopped. Your work is saved in')} ${shortPath(dir)}${c.dim('. Continue any time with')} ${npmRun('step', n)}`);
       process.exit(0);
     };
-    process.on('SIGINT', () => void stop());
-    process.on('SIGTERM', () => void stop());
-    process.on('SIGHUP', () => void stop());
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(signal, () => void stop());
+    // npm (an editor's stop button signals it alone) or the terminal went away: stop with them.
+    whenParentsGone(() => void stop());
     // Last resort if the runner dies some other way: never leave the learner's server behind.
     process.on('exit', () => {
-      if (server) killTree(server.child, 'SIGKILL', true);
+      server.kill();
+      loop.kill();
+      fs.rmSync(sessionFile, { force: true });
     });
 
     draw();
-    void startServer(true);
-    void check();
+    loop.warm();
+    void server.restart({ migrate: true });
+    loop.trigger();
     return new Promise<number>(() => {
       // Runs until Ctrl-C.
     });

@@ -1,8 +1,8 @@
 import { UsageError } from './errors.js';
 
 export interface OptionSpec {
-  /** Takes a value (`--reporter json`) rather than being a flag (`--solution`). */
-  value?: boolean;
+  /** Takes a value (`--reporter json`) rather than being a flag (`--solution`); a string names the value in --help. */
+  value?: boolean | string;
   description: string;
 }
 

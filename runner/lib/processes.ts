@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsxLoader } from './paths.js';
 
 const isWindows = process.platform === 'win32';
@@ -34,7 +35,9 @@ export function isPortFree(port: number): Promise<boolean> {
  * (its own process group on POSIX), so the whole group goes at once.
  */
 export function killTree(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL', group = false): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  // A group outlives its leader: what the leader started is killed even after it exited.
+  const exited = child.exitCode !== null || child.signalCode !== null;
+  if (child.pid === undefined || (exited && (!group || isWindows))) return;
   try {
     if (isWindows) {
       spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
@@ -87,18 +90,25 @@ export interface StartOptions {
   /** The TypeScript entry, relative to cwd. */
   entry?: string;
   env?: NodeJS.ProcessEnv;
+  /** The environment `env` is added to (default: the runner's own). */
+  baseEnv?: NodeJS.ProcessEnv;
   /** Own process group, so the whole tree can be killed at once (POSIX). */
   group?: boolean;
   /** Also copy output to this function as it arrives. */
   onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
+  /** End the process when this one is gone, however it went (see leash.mjs). */
+  leash?: boolean;
 }
+
+const leashModule = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'leash.mjs')).href;
 
 /** Runs a TypeScript entry (`src/server.ts`) with Node and tsx, capturing its output. */
 export function startTsProcess(options: StartOptions): ManagedProcess {
   const entry = options.entry ?? path.join('src', 'server.ts');
-  const child = spawn(process.execPath, ['--import', tsxLoader, '--enable-source-maps', entry], {
+  const leash = options.leash ? ['--import', leashModule] : [];
+  const child = spawn(process.execPath, [...leash, '--import', tsxLoader, '--enable-source-maps', entry], {
     cwd: options.cwd,
-    env: { ...process.env, FORCE_COLOR: '0', ...options.env },
+    env: { ...(options.baseEnv ?? process.env), FORCE_COLOR: '0', ...options.env, ...(options.leash && { WORKSHOP_LEASH_PID: String(process.pid) }) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: Boolean(options.group) && !isWindows,
     windowsHide: true,

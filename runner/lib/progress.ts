@@ -13,6 +13,8 @@ export interface StepProgress {
   total: number;
   allPass: boolean;
   firstFailing?: { title: string; lesson?: string; timedOut?: boolean };
+  /** Every failing check, this step's first (watch mode and --failed/--failing-first run them first). */
+  failing?: { file: string; title: string }[];
   checkedAt: string;
 }
 
@@ -33,6 +35,9 @@ export function recordProgress(run: RunResult, fingerprint: string): StepProgres
     total,
     allPass: runPassed(run),
     ...(failing && { firstFailing: { title: failing.title, ...(failing.lesson && { lesson: failing.lesson }), ...(failing.timedOut && { timedOut: true }) } }),
+    failing: [...run.results.filter((r) => r.state === 'fail' && r.group === 'new'), ...run.results.filter((r) => r.state === 'fail' && r.group !== 'new')]
+      .filter((r) => r.file)
+      .map((r) => ({ file: r.file as string, title: r.title })),
     checkedAt: new Date().toISOString(),
   };
   store[run.step] = entry;

@@ -37,6 +37,8 @@ export interface CheckResult {
   path: string[];
   /** The step whose check file holds this requirement. */
   checkStep: string;
+  /** The check file's name (`02-api.test.ts`): with the title, it names the check. */
+  file?: string;
   /** `new`: this step's work. `earlier`: a requirement of an earlier step that must keep working. */
   group: 'new' | 'earlier';
   state: CheckState;
@@ -71,6 +73,8 @@ export interface RunResult {
   results: CheckResult[];
   problem?: RunProblem;
   durationMs: number;
+  /** Where the checks ran their databases (from step 03), for the checklist header. */
+  database?: string;
 }
 
 export const counts = (run: RunResult, group?: CheckResult['group']) => {

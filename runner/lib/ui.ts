@@ -31,3 +31,20 @@ export const next = (action: string): void => out(`${c.bold(`${sym.arrow} Next:`
 
 /** How to run a workshop command, as the learner should type it. */
 export const npmRun = (command: string, args = ''): string => `npm run ${command}${args ? ` ${args}` : ''}`;
+
+/**
+ * Asks a yes/no question and reads one line of standard input (a terminal, or a pipe). No
+ * input at all (CI, stdin closed) is a no: nothing destructive happens without an answer.
+ */
+export async function confirm(question: string): Promise<boolean> {
+  process.stdout.write(`${question} [y/N] `);
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  const answer = await new Promise<string | undefined>((resolve) => {
+    rl.once('line', (line) => resolve(line));
+    rl.once('close', () => resolve(undefined));
+  });
+  rl.close();
+  if (answer === undefined) process.stdout.write('\n');
+  return /^\s*y(es)?\s*$/i.test(answer ?? '');
+}

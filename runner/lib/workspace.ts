@@ -2,9 +2,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupsDir, dirs, shortPath } from './paths.js';
 import { copyProject, listFiles } from './fsutil.js';
-import type { Step } from './steps.js';
+import { STEPS, type Step } from './steps.js';
 
 export const workspaceDir = (step: Step): string => path.join(dirs.workspace, step.slug);
+
+/**
+ * The folder the learner typed the command in. npm runs scripts in the workshop folder and keeps
+ * the original one in INIT_CWD: paths the learner types (--target, --out) are relative to that.
+ */
+export const userCwd = (): string => process.env.INIT_CWD ?? process.cwd();
+
+/** A path the learner typed, resolved from where they typed it. */
+export const userPath = (p: string): string => path.resolve(userCwd(), p);
+
+/** The step whose workspace folder the command was typed in (or below), if any. */
+export function stepFromCwd(): Step | undefined {
+  const rel = path.relative(dirs.workspace, userCwd());
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const first = rel.split(path.sep)[0];
+  return STEPS.find((s) => s.slug === first && s.available);
+}
 export const starterDir = (step: Step): string => path.join(dirs.steps, step.slug);
 export const solutionDir = (step: Step): string => path.join(dirs.solutions, step.slug);
 
@@ -35,17 +52,51 @@ export function backupWorkspace(step: Step): string | undefined {
   return dest;
 }
 
+/** Empties the learner's copy, but for what is installed or generated (node_modules, .data: not their work, and slow to redo). */
+function clearWorkspace(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir)) {
+    if (entry === 'node_modules' || entry === '.data') continue;
+    fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+  }
+}
+
 /** Replaces the learner's copy with the pristine starter, after a backup. Returns the backup folder. */
 export function resetWorkspace(step: Step): string | undefined {
   const backup = backupWorkspace(step);
   const dir = workspaceDir(step);
-  // node_modules stays: the learner's own installs (step 00) are not their work, and slow to redo.
-  if (fs.existsSync(dir)) {
-    for (const entry of fs.readdirSync(dir)) {
-      if (entry === 'node_modules') continue;
-      fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
-    }
-  }
+  clearWorkspace(dir);
   copyProject(starterDir(step), dir, { overwrite: true });
   return backup;
+}
+
+export interface Backup {
+  /** The folder name, e.g. 2025-01-31_14-05-09: what --from takes. */
+  name: string;
+  dir: string;
+  files: number;
+}
+
+/** The backups of a step, oldest first. */
+export function listBackups(step: Step): Backup[] {
+  const root = path.join(backupsDir, step.slug);
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+    .map((name) => ({ name, dir: path.join(root, name), files: listFiles(path.join(root, name)).length }));
+}
+
+/**
+ * Puts a backup in place of the learner's copy. The current copy is backed up first, so a
+ * restore can be undone like a reset. Returns the backup of what was replaced.
+ */
+export function restoreWorkspace(step: Step, backup: Backup): string | undefined {
+  const current = backupWorkspace(step);
+  const dir = workspaceDir(step);
+  clearWorkspace(dir);
+  copyProject(backup.dir, dir, { overwrite: true });
+  return current;
 }

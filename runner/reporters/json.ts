@@ -10,11 +10,13 @@ export function renderJson(runs: RunResult[]): string {
     passed: runPassed(run),
     counts: { ...counts(run), new: counts(run, 'new'), earlier: counts(run, 'earlier') },
     durationMs: run.durationMs,
+    ...(run.database && { database: run.database }),
     ...(run.problem && { problem: run.problem }),
     checks: run.results.map((r) => ({
       title: r.title,
       suite: r.path,
       checkStep: r.checkStep,
+      ...(r.file && { file: r.file }),
       group: r.group,
       state: r.state,
       durationMs: r.durationMs,

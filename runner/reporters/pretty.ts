@@ -1,8 +1,8 @@
 import type { CheckResult, RunResult } from '../lib/results.js';
 import { counts, runPassed } from '../lib/results.js';
 import { shortPath } from '../lib/paths.js';
-import { findStep } from '../lib/steps.js';
-import { c, sym } from '../lib/ui.js';
+import { findStep, STEPS } from '../lib/steps.js';
+import { c, npmRun, sym } from '../lib/ui.js';
 
 const indent = (text: string, pad: string): string =>
   text
@@ -10,11 +10,30 @@ const indent = (text: string, pad: string): string =>
     .map((l) => pad + l)
     .join('\n');
 
-function line(r: CheckResult): string {
-  if (r.state === 'pass') return `  ${c.green(sym.pass)} ${r.title}`;
-  if (r.state === 'skip') return `  ${c.dim(`${sym.skip} ${r.title}`)}`;
-  if (r.blocked) return `  ${c.yellow(sym.skip)} ${r.title}${c.dim(' (needs this step\'s work first)')}`;
-  return `  ${c.red(sym.fail)} ${r.title}${r.timedOut ? c.yellow(' (timed out)') : ''}`;
+function line(r: CheckResult, n: number, width: number, stale: boolean): string {
+  const num = c.dim(String(n).padStart(width));
+  if (stale) return `  ${c.dim(`${r.state === 'pass' ? sym.pass : r.state === 'fail' ? sym.fail : sym.skip} ${String(n).padStart(width)} ${r.title} …`)}`;
+  if (r.state === 'pass') return `  ${c.green(sym.pass)} ${num} ${r.title}`;
+  if (r.state === 'skip') return `  ${c.dim(`${sym.skip} ${String(n).padStart(width)} ${r.title}`)}`;
+  if (r.blocked) return `  ${c.yellow(sym.skip)} ${num} ${r.title}${c.dim(" (needs this step's work first)")}`;
+  return `  ${c.red(sym.fail)} ${num} ${r.title}${r.timedOut ? c.yellow(' (timed out)') : ''}`;
+}
+
+/** A check's title inside a sentence, in quotes it does not contain itself. */
+export function quoted(title: string): string {
+  for (const [open, close] of [['"', '"'], ["'", "'"], ['“', '”'], ['«', '»']]) {
+    if (!title.includes(open) && !title.includes(close)) return `${open}${title}${close}`;
+  }
+  return `[${title}]`;
+}
+
+/** The line that ends a passing step: the next step's command and what it adds (or what is coming). */
+export function nextStepLine(current: string): string {
+  const step = findStep(current);
+  const after = STEPS.find((s) => s.number === step.number + 1);
+  if (after?.available) return `on to ${after.slug}: ${npmRun('step', String(after.number))} ${sym.dot} ${after.summary}`;
+  if (after) return `that was the last step ready. Coming next: ${after.slug} (${after.summary}). See where you are: ${npmRun('progress')}`;
+  return `that was the last step: well done! See where you are: ${npmRun('progress')}`;
 }
 
 /** The first failure of the step's own work, or else of earlier steps: the one to fix next. */
@@ -27,6 +46,10 @@ export interface PrettyOptions {
   verbose?: boolean;
   /** Heading line; default names the step and the target. */
   heading?: boolean;
+  /** Results not re-run since the last save (watch mode): shown dim, with "…". */
+  stale?: ReadonlySet<CheckResult>;
+  /** The closing "N/M checks pass" line (default true). */
+  verdict?: boolean;
 }
 
 /** The checklist a learner reads: ✓/✗ per requirement, the first failure explained. */
@@ -34,6 +57,7 @@ export function renderChecklist(run: RunResult, options: PrettyOptions = {}): st
   const step = findStep(run.step);
   const lines: string[] = [];
   if (options.heading !== false) lines.push(c.bold(`Step ${step.slug} ${sym.dot} ${step.title}`) + c.dim(`  (checking ${shortPath(run.target)})`));
+  if (run.database) lines.push(c.dim(`Database of the checks: ${run.database}`));
 
   const first = firstFailure(run);
   const loadProblem = run.problem?.kind === 'load';
@@ -47,6 +71,9 @@ export function renderChecklist(run: RunResult, options: PrettyOptions = {}): st
     ['new', 'This step'],
     ['earlier', 'Still working from earlier steps'],
   ];
+  // Numbered in checklist order: `npm run check N -- --only <number>` runs one.
+  const numbers = new Map(run.results.map((r, i) => [r, i + 1]));
+  const width = String(run.results.length).length;
   for (const [group, label] of groups) {
     const rs = run.results.filter((r) => r.group === group);
     if (rs.length === 0) continue;
@@ -56,12 +83,14 @@ export function renderChecklist(run: RunResult, options: PrettyOptions = {}): st
     const allGood = group === 'earlier' && shown.length === 0;
     lines.push('', c.bold(`${label}`) + c.dim(` ${passed}/${total}`) + (allGood ? ` ${c.green(sym.pass)}` : ''));
     for (const r of shown) {
-      lines.push(line(r));
-      const explain = r.state === 'fail' && r.message && !loadProblem && (options.verbose || r === first);
+      const stale = options.stale?.has(r) ?? false;
+      lines.push(line(r, numbers.get(r) ?? 0, width, stale));
+      const explain = !stale && r.state === 'fail' && r.message && !loadProblem && (options.verbose || r === first);
       if (explain) lines.push(c.yellow(indent(r.message ?? '', '      ')));
     }
   }
 
+  if (options.verdict === false) return lines.join('\n');
   const { passed, total } = counts(run);
   const seconds = (run.durationMs / 1000).toFixed(1);
   const verdict = runPassed(run) ? c.green(c.bold('All checks pass')) : c.red(c.bold(`${passed}/${total} checks pass`));

@@ -162,3 +162,78 @@ describe('LogTail', () => {
     expect(t.last()).toEqual(['three', 'four']);
   });
 });
+
+describe('the runner reads .env files as dotenv does', () => {
+  it('inline comments, quotes and export are what the server sees', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { readEnvFile, learnerEnv } = await import('../../runner/lib/dotenv-file.js');
+    const { checkDbSettings } = await import('../../runner/lib/check-db.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'env-'));
+    fs.writeFileSync(path.join(dir, '.env'), 'DB_DIALECT=mysql  # docker\nPORT=4000 # x\nexport NODE_ENV="production"\nDATABASE_URL=mysql://root@db:3306/conduit\n');
+    expect(readEnvFile(path.join(dir, '.env'))).toMatchObject({ DB_DIALECT: 'mysql', PORT: '4000', NODE_ENV: 'production' });
+    expect(checkDbSettings(dir, {})).toEqual({ dialect: 'mysql', serverUrl: 'mysql://root@db:3306' });
+    // The step's .env wins over the runner's defaults: they are left out, so dotenv applies the file.
+    const { env } = learnerEnv(dir, { NODE_ENV: 'development', PORT: '3000' }, {});
+    expect(env.NODE_ENV).toBeUndefined();
+    expect(env.PORT).toBeUndefined();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('learner-facing text', () => {
+  it('a title with quotes is quoted with other quotes', async () => {
+    const { quoted } = await import('../../runner/reporters/pretty.js');
+    expect(quoted('GET /health answers 200 with JSON {"status": "ok"}')).toBe(`'GET /health answers 200 with JSON {"status": "ok"}'`);
+    expect(quoted(`it's "odd"`)).toBe(`“it's "odd"”`);
+    expect(quoted('plain')).toBe('"plain"');
+  });
+  it('a crash shows the learner\'s own frame, not Node\'s internals', async () => {
+    const { summariseCrash } = await import('../../runner/lib/crash.js');
+    const output = [
+      '/w/01-server/src/config.ts:9',
+      '    throw new TypeError(`PORT must be a number`);',
+      '          ^',
+      '',
+      'TypeError: PORT must be a number',
+      '    at loadConfig (/w/01-server/src/config.ts:9:11)',
+      '    at Module._compile (node:internal/modules/cjs/loader:1521:14)',
+      '    at Object.transformer (/x/node_modules/tsx/dist/register.cjs:22:2188)',
+      '    at Pipe.onStreamRead (node:internal/stream_base_commons:191:23)',
+      '',
+      'Node.js v20.20.2',
+    ];
+    const s = summariseCrash(output, '/w/01-server');
+    expect(s.error).toBe('TypeError: PORT must be a number');
+    expect(s.where).toBe('src/config.ts:9');
+    expect(s.lines.join('\n')).not.toMatch(/node:internal|onStreamRead|node_modules|Node\.js v/);
+    expect(s.lines).toContain('    at src/config.ts:9:11');
+  });
+  it('a passing step names the next one and what it adds', async () => {
+    const { nextStepLine } = await import('../../runner/reporters/pretty.js');
+    expect(nextStepLine('01-server')).toMatch(/^on to 02-api: npm run step 2 . Conduit articles/);
+    expect(nextStepLine('04-security')).toMatch(/Coming next: 05-performance/);
+  });
+});
+
+describe('the command table', () => {
+  it('usage and --help come from each command\'s declared options', async () => {
+    const { COMMANDS } = await import('../../runner/commands/index.js');
+    const { helpOf } = await import('../../runner/lib/command.js');
+    for (const entry of COMMANDS) {
+      const help = helpOf(entry).join('\n');
+      for (const option of Object.keys(entry.options)) expect(help, `${entry.name} --${option}`).toContain(`--${option}`);
+    }
+  });
+  it('the README shows every command and every option', async () => {
+    const fs = await import('node:fs');
+    const { COMMANDS } = await import('../../runner/commands/index.js');
+    const { ROOT } = await import('../../runner/lib/paths.js');
+    const readme = fs.readFileSync(`${ROOT}/README.md`, 'utf8');
+    for (const entry of COMMANDS) {
+      expect(readme, entry.name).toContain(`npm run ${entry.script?.replace(/<.*>/, '') ?? entry.name}`);
+      for (const option of Object.keys(entry.options)) expect(readme, `${entry.name} --${option}`).toContain(`--${option}`);
+    }
+  });
+});

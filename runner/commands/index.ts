@@ -1,0 +1,106 @@
+/**
+ * The command table: every command's name, arguments, options and summary, in one place. The
+ * CLI's usage and `--help` are generated from it (they cannot drift), the parser accepts exactly
+ * these options, and the workshop's tests check the README against it. A command's code is
+ * loaded only when it runs.
+ */
+import type { CommandEntry } from '../lib/command.js';
+
+export const COMMANDS: CommandEntry[] = [
+  {
+    name: 'step',
+    summary: 'start or continue a step: the brief, your server with reload on save, a live checklist',
+    args: '<N>',
+    options: {
+      once: { description: 'set up the step, print the brief and the checklist once, and exit (no watching)' },
+    },
+    load: () => import('./step.js'),
+  },
+  {
+    name: 'check',
+    summary: 'run the checks once; exit 0 only if all pass',
+    args: '<N>',
+    options: {
+      solution: { description: 'check the reference solutions/ instead of your workspace/' },
+      starter: { description: 'check the pristine starters in steps/ (they should fail)' },
+      target: { value: 'dir', description: 'check the step folders inside this folder (shaped like workspace/)' },
+      all: { description: 'check every step' },
+      only: { value: 'title|number', description: 'run only one check: its number in the checklist, or text from its title' },
+      failed: { description: 'run only the checks that failed last time' },
+      'failing-first': { description: 'run the checks that failed last time first, and say at once whether they pass now' },
+      seed: { value: 'n', description: 'the seed for the checks that try random sequences (printed when one fails), to replay it' },
+      reporter: { value: 'pretty|json|junit', description: 'the report format (default pretty)' },
+      out: { value: 'file', description: 'write the report to this file instead of the terminal' },
+      verbose: { description: 'explain every failure, not only the first' },
+    },
+    load: () => import('./check.js'),
+  },
+  {
+    name: 'solution',
+    summary: 'run the reference server of a step (on PORT, default 3000)',
+    args: '<N>',
+    options: {},
+    load: () => import('./solution.js'),
+  },
+  {
+    name: 'hint',
+    summary: 'the next hint for your first failing check',
+    args: '<N>',
+    options: {
+      all: { description: 'show every hint of the section at once' },
+    },
+    load: () => import('./hint.js'),
+  },
+  {
+    name: 'diff',
+    summary: 'your step beside the reference solution',
+    args: '<N>',
+    options: {
+      context: { value: 'lines', description: 'unchanged lines shown around each change (default 3)' },
+      full: { description: 'show whole files, not only the changes' },
+    },
+    load: () => import('./diff.js'),
+  },
+  {
+    name: 'reset',
+    summary: 'start a step over from the starter (your files are backed up first)',
+    args: '<N>',
+    options: {
+      yes: { description: 'do not ask for confirmation' },
+    },
+    load: () => import('./reset.js'),
+  },
+  {
+    name: 'restore',
+    summary: 'bring back a backup that reset (or restore) made',
+    args: '<N>',
+    options: {
+      list: { description: 'list the backups of the step and exit' },
+      from: { value: 'backup', description: 'the backup to restore (its name from --list; default the latest)' },
+      yes: { description: 'do not ask for confirmation' },
+    },
+    load: () => import('./restore.js'),
+  },
+  {
+    name: 'progress',
+    summary: 'every step, passed/total, and what to do next',
+    options: {
+      fresh: { description: "run every started step's checks now instead of reusing results for unchanged files" },
+    },
+    load: () => import('./progress.js'),
+  },
+  {
+    name: 'db',
+    script: 'db:<migrate|seed|reset|rollback|status>',
+    summary: 'your database: apply migrations, add demo data, rebuild it, undo every migration, list pending ones',
+    args: '[N]',
+    options: {},
+    load: () => import('./db.js'),
+  },
+  {
+    name: 'doctor',
+    summary: 'check Node, npm, dependencies, .env files, databases, ports and machine speed, with fixes',
+    options: {},
+    load: () => import('./doctor.js'),
+  },
+];
