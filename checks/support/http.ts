@@ -2,6 +2,8 @@ import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import { fail } from './expect.js';
 import { budget, seconds, timeout, track } from './budget.js';
+import { currentStep } from './steps.js';
+import { noteTodoAnswer } from './todo.js';
 
 /**
  * A handler that never answers must fail its check quickly, not hang the whole run. On the
@@ -38,7 +40,9 @@ export async function send(app: RequestListener | string, method: Method, path: 
   }
   try {
     // The app may go on answering after a timeout: the retry waits for it (budget.ts).
-    return await track(Promise.resolve(test));
+    const res = await track(Promise.resolve(test));
+    noteTodoAnswer(res.status, res.body, currentStep());
+    return res;
   } catch (err) {
     const e = err as { timeout?: number; code?: string; message?: string };
     if (e.timeout || e.code === 'ECONNABORTED') {

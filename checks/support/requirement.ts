@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import { it } from 'vitest';
 import { ENV } from '../../runner/lib/results.js';
-import { checkTimeout, withRetryOnTimeout } from './budget.js';
-import { currentLesson } from './steps.js';
+import { checkTimeout, TimeoutFailure, withRetryOnTimeout } from './budget.js';
+import { BlockedFailure, CheckFailure } from './expect.js';
+import { currentLesson, currentStep } from './steps.js';
+import { forgetTodoAnswers, todoAnswerSeen } from './todo.js';
 import { progress } from './learner-code.js';
 
 export interface RequirementOptions {
@@ -46,12 +48,30 @@ export function requirement(title: string, options: RequirementOptions, fn: () =
       meta.lesson = currentLesson(options.lesson);
       meta.covers = covers;
       markStarted(title);
-      await withRetryOnTimeout(fn);
+      forgetTodoAnswers();
+      try {
+        await withRetryOnTimeout(fn);
+      } catch (err) {
+        throw blockedByCurrentStep(err, stepOfFile(task.file?.filepath) ?? slug);
+      }
     },
     checkTimeout(options.timeout ?? 10_000),
   );
 }
 
+/**
+ * An earlier step's check that failed after the project answered with one of the current step's
+ * TODOs has not found a regression: it needs the current step's work first (todo.ts).
+ */
+function blockedByCurrentStep(err: unknown, checkStep: string): unknown {
+  const current = currentStep();
+  const todo = todoAnswerSeen();
+  if (!todo || !current || current <= checkStep) return err;
+  if (!(err instanceof CheckFailure) || err instanceof BlockedFailure || err instanceof TimeoutFailure) return err;
+  return new BlockedFailure(err.expected, err.got, err.lesson, `this check runs once this step's TODO is done (${todo.replace(/^not implemented: /, '')})`);
+}
+
+const stepOfFile = (file: string | undefined): string | undefined => (file ? /(\d\d-[\w-]+?)(?:\.[\w-]+)?\.test\.ts$/.exec(file)?.[1] : undefined);
 const stepOfLink = (link: string): string => /docs\/(\d\d-[\w-]+)\.md/.exec(link)?.[1] ?? 'unknown-step';
 
 /** Builds `docs/<step>.md#<anchor>` links for one lesson. */
