@@ -29,7 +29,8 @@ describe.each(steps)('$slug', (step) => {
       runChecks({ step, target: solutionDir(step) }),
       runChecks({ step, target: starterDir(step) }),
     ]);
-  });
+    // Two whole check runs side by side: minutes on a busy machine, and that is no verdict.
+  }, 900_000);
 
   it('has a starter, a solution, a check file and a lesson', () => {
     for (const file of [starterDir(step), solutionDir(step), `checks/${step.slug}.test.ts`, `docs/${step.slug}.md`]) {

@@ -13,6 +13,8 @@ export const COMMANDS: CommandEntry[] = [
     args: '<N>',
     options: {
       once: { description: 'set up the step, print the brief and the checklist once, and exit (no watching)' },
+      'from-mine': { description: "start the step from your own previous step: your code with the new step's scaffolding merged in (conflicts marked)" },
+      yes: { description: 'with --from-mine: replace a copy of the step you already have without asking (it is backed up first)' },
     },
     load: () => import('./step.js'),
   },

@@ -13,9 +13,11 @@ import { dirs, shortPath } from '../lib/paths.js';
 import { readProgress } from '../lib/progress.js';
 import { runPassed } from '../lib/results.js';
 import { STEPS, findAvailableStep, type Step } from '../lib/steps.js';
-import { c, npmRun, out, sym } from '../lib/ui.js';
+import { c, confirm, next, npmRun, out, sym } from '../lib/ui.js';
 import { watchProject } from '../lib/watch.js';
-import { ensureWorkspace, workspaceDir } from '../lib/workspace.js';
+import { previousOf, type CarriedFile } from '../lib/carry.js';
+import { listFiles } from '../lib/fsutil.js';
+import { carryIntoWorkspace, ensureWorkspace, workspaceDir } from '../lib/workspace.js';
 import { firstFailure, nextStepLine, quoted, renderChecklist } from '../reporters/pretty.js';
 
 function briefOf(step: Step): string[] {
@@ -89,10 +91,71 @@ function eventLog(): (event: Record<string, unknown>) => void {
   };
 }
 
+/**
+ * `--from-mine`: the step starts from the learner's own previous step with the new scaffolding
+ * merged in. Returns false when it did nothing (no previous work, or the learner said no).
+ */
+async function fromMine(step: Step, yes: boolean): Promise<boolean> {
+  const previous = previousOf(STEPS, step);
+  const n = String(step.number);
+  if (!previous) throw new UsageError(`step ${step.slug} is the first: there is no earlier step of yours to start from`);
+  const mine = workspaceDir(previous);
+  if (listFiles(mine).length === 0) {
+    throw new UsageError(`there is no ${shortPath(mine)} to carry forward: finish ${npmRun('step', String(previous.number))} first, or start from the starter with ${npmRun('step', n)}`);
+  }
+  const dir = workspaceDir(step);
+  if (listFiles(dir).length > 0 && !yes) {
+    const ok = await confirm(`Replace ${shortPath(dir)} with your ${previous.slug} merged with the ${step.slug} starter? Your current files are backed up first (${npmRun('restore', n)} brings them back).`);
+    if (!ok) {
+      out(c.dim('Nothing changed.'));
+      next(`without being asked: ${npmRun('step', `${n} -- --from-mine --yes`)}`);
+      return false;
+    }
+  }
+  const passed = readProgress()[previous.slug];
+  if (passed && !passed.allPass) out(c.yellow(`Your ${previous.slug} passed ${passed.passed}/${passed.total} checks when last checked: it is carried as it is.`));
+  const { backup, files } = carryIntoWorkspace(step, previous);
+  out(...carryReport(files, { from: shortPath(mine), to: shortPath(dir), previous, step }));
+  if (backup) out(c.dim(`What was in ${shortPath(dir)} is saved in ${shortPath(backup)}: ${npmRun('restore', n)} puts it back.`));
+  out(c.dim(`To start from the pristine starter instead: ${npmRun('reset', n)}.`), '');
+  return true;
+}
+
+function carryReport(files: CarriedFile[], { from, to, previous, step }: { from: string; to: string; previous: Step; step: Step }): string[] {
+  const count = (o: CarriedFile['outcome']) => files.filter((f) => f.outcome === o);
+  const lines = [
+    c.green(`Started ${to} from your ${from}, with what ${step.slug} adds merged in:`),
+    `  ${count('yours').length} of your files as you left them, ${count('merged').length} merged with the new step's changes, ${count('scaffolding').length} from the ${step.slug} starter`,
+  ];
+  const conflicts = count('conflict');
+  if (conflicts.length) {
+    lines.push(
+      c.red(`  ${sym.fail} ${conflicts.length} file${conflicts.length > 1 ? 's' : ''} where you and the new step changed the same lines:`),
+      ...conflicts.map((f) => `      ${f.file} (${f.conflicts} place${f.conflicts === 1 ? '' : 's'})`),
+      `    Open each, find the lines between <<<<<<< and >>>>>>>: "yours" is your ${previous.slug}, "reference" the`,
+      `    ${previous.slug} solution you both started from, "starter" what ${step.slug} makes of it. Keep what each side`,
+      '    needs, delete the markers and save: until then the file does not compile, and the checks say where.',
+    );
+  }
+  const review = [...count('kept'), ...count('restored')];
+  if (review.length) {
+    lines.push(c.yellow(`  ! to review:`));
+    for (const f of review) {
+      lines.push(
+        f.outcome === 'kept'
+          ? `      ${f.file}: yours, kept (the ${step.slug} starter has no such file; remove it if the new step replaces it)`
+          : `      ${f.file}: you had removed it, and ${step.slug} changes it: it is back, see whether you need it`,
+      );
+    }
+  }
+  return lines;
+}
+
 const command: Command = {
   async run({ positionals, flags }) {
     if (positionals.length !== 1) throw new UsageError(`which step? e.g. ${npmRun('step', '1')}`);
     const step = findAvailableStep(positionals[0]);
+    if (flags['from-mine'] && !(await fromMine(step, Boolean(flags.yes)))) return 1;
     const created = ensureWorkspace(step);
     const dir = workspaceDir(step);
     const n = String(step.number);

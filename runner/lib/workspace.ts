@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupsDir, dirs, shortPath } from './paths.js';
 import { copyProject, listFiles } from './fsutil.js';
+import { carryForward, type CarriedFile } from './carry.js';
 import { STEPS, type Step } from './steps.js';
 
 export const workspaceDir = (step: Step): string => path.join(dirs.workspace, step.slug);
@@ -99,4 +100,20 @@ export function restoreWorkspace(step: Step, backup: Backup): string | undefined
   clearWorkspace(dir);
   copyProject(backup.dir, dir, { overwrite: true });
   return current;
+}
+
+/**
+ * Starts `step` from the learner's own previous step: their `workspace/<N-1>` merged three-way
+ * with the new step's scaffolding (carry.ts). An existing copy of the step is backed up first.
+ */
+export function carryIntoWorkspace(step: Step, previous: Step): { backup?: string; files: CarriedFile[] } {
+  const backup = backupWorkspace(step);
+  const dir = workspaceDir(step);
+  clearWorkspace(dir);
+  fs.mkdirSync(dir, { recursive: true });
+  const files = carryForward(
+    { base: solutionDir(previous), yours: workspaceDir(previous), starter: starterDir(step), dest: dir },
+    { yours: shortPath(workspaceDir(previous)), base: shortPath(solutionDir(previous)), starter: shortPath(starterDir(step)) },
+  );
+  return { ...(backup && { backup }), files };
 }
