@@ -247,6 +247,22 @@ describe("a learner's session", () => {
     }
   });
 
+  it('doctor says when the database in DATABASE_URL does not exist, and how to create it', async (ctx) => {
+    // The MySQL pass of CI has a server; elsewhere this needs one, and says so instead of failing.
+    const server = process.env.WORKSHOP_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+    const mysql = await import('mysql2/promise');
+    const up = await mysql.createConnection(server).then(async (c) => (await c.end(), true), () => false);
+    if (!up) return ctx.skip();
+    const s = sandbox();
+    copyProject(path.join(ROOT, 'steps', '03-database'), path.join(s.workspace, '03-database'));
+    const missing = `${server.replace(/\/$/, '')}/wsdoctor_missing_${process.pid}`;
+    fs.writeFileSync(path.join(s.workspace, '03-database', '.env'), `DB_DIALECT=mysql\nDATABASE_URL=${missing}\n`);
+    const r = await runCli(['doctor'], s.env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`has no database wsdoctor_missing_${process.pid}`));
+    expect(r.stdout).toMatch(new RegExp(`CREATE DATABASE wsdoctor_missing_${process.pid} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`));
+  });
+
   it('diff --full is accepted, as its usage says', async () => {
     const s = sandbox();
     copyProject(path.join(ROOT, 'steps', '01-server'), path.join(s.workspace, '01-server'));

@@ -136,13 +136,45 @@ async function databases(): Promise<Finding[]> {
       continue;
     }
     const port = Number(url.port || 3306);
-    findings.push(
-      (await accepts(url.hostname, port, 1500))
-        ? { status: 'ok', what: `${step.slug}: MySQL reachable at ${url.hostname}:${port}` }
-        : { status: 'fail', what: `${step.slug}: nothing answers at ${url.hostname}:${port} (DB_DIALECT=mysql)`, fix: 'docker compose up -d db (or start your MySQL/MariaDB server), or DB_DIALECT=sqlite' },
-    );
+    if (!(await accepts(url.hostname, port, 1500))) {
+      findings.push({ status: 'fail', what: `${step.slug}: nothing answers at ${url.hostname}:${port} (DB_DIALECT=mysql)`, fix: 'docker compose up -d db (or start your MySQL/MariaDB server), or DB_DIALECT=sqlite' });
+      continue;
+    }
+    findings.push(await mysqlDatabase(step.slug, url));
   }
   return findings;
+}
+
+/**
+ * A MySQL server that answers is not enough: the user in DATABASE_URL must get in, and the
+ * database it names must exist (migrations create tables, never the database itself).
+ */
+async function mysqlDatabase(slug: string, url: URL): Promise<Finding> {
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const where = `${url.hostname}:${url.port || 3306}`;
+  if (!name) return { status: 'fail', what: `${slug}: DATABASE_URL names no database`, fix: 'end it with the database: mysql://root:conduit@127.0.0.1:3306/conduit' };
+  const server = new URL(url.href);
+  server.pathname = '/';
+  let conn: import('mysql2/promise').Connection | undefined;
+  try {
+    const mysql = await import('mysql2/promise');
+    conn = await mysql.createConnection({ uri: server.href, connectTimeout: 5000 });
+    const [rows] = await conn.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [name]);
+    if ((rows as unknown[]).length > 0) return { status: 'ok', what: `${slug}: MySQL at ${where}, database ${name} exists` };
+    return {
+      status: 'fail',
+      what: `${slug}: MySQL at ${where} has no database ${name} (migrations create tables, not the database)`,
+      fix: `create it once: mysql -h ${url.hostname} -P ${url.port || 3306} -u ${decodeURIComponent(url.username) || 'root'} -p -e "CREATE DATABASE ${/^\w+$/.test(name) ? name : `\\\`${name}\\\``} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" (with docker compose it exists already)`,
+    };
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    if (e.code === 'ER_ACCESS_DENIED_ERROR' || e.code === 'ER_DBACCESS_DENIED_ERROR') {
+      return { status: 'fail', what: `${slug}: MySQL at ${where} refuses the user and password in DATABASE_URL`, fix: 'check the user and password in DATABASE_URL (docker compose: root / conduit)' };
+    }
+    return { status: 'fail', what: `${slug}: MySQL at ${where} answers, but: ${e.message ?? String(err)}`, fix: 'check DATABASE_URL in the step\'s .env' };
+  } finally {
+    await conn?.end().catch(() => undefined);
+  }
 }
 
 /**
