@@ -84,6 +84,17 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./restore.js'),
   },
   {
+    name: 'grade',
+    summary: "grade a class: every submission's steps on a private copy, into a CSV gradebook, JSON and JUnit",
+    args: '<folders…>',
+    options: {
+      steps: { value: 'N,M|all', description: 'the steps to grade (default all)' },
+      out: { value: 'dir', description: 'where the reports go (default grades/)' },
+      jobs: { value: 'n', description: 'submissions graded at once (default 2)' },
+    },
+    load: () => import('./grade.js'),
+  },
+  {
     name: 'progress',
     summary: 'every step, passed/total, and what to do next',
     options: {

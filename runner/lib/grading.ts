@@ -1,0 +1,250 @@
+/**
+ * Grading a class: finding the submissions, running the instructor's checks on a private copy
+ * of each, and turning the runs into one record per learner that every report reads.
+ *
+ * A grade is only worth something if it can be reproduced and tampering can be seen: the checks
+ * always come from this workshop (a submission's own `checks/` or `test/` are never copied), and
+ * the record carries a hash of the check files and of each submission's graded files.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { copyProject, listFiles } from './fsutil.js';
+import { dirs, ROOT, scratchDir } from './paths.js';
+import type { CheckState, RunResult } from './results.js';
+import type { Step } from './steps.js';
+
+/** Bumped whenever a field of GradeReport changes meaning or goes away. */
+export const GRADES_SCHEMA = 'workshop-grades/1';
+
+export interface Submission {
+  /** The learner, from the folder name. */
+  name: string;
+  /** The folder holding the step folders (`…/alice/workspace` or `…/alice`). */
+  root: string;
+}
+
+const STEP_FOLDER = /^\d\d-[\w-]+$/;
+const hasSteps = (dir: string): boolean => {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && STEP_FOLDER.test(e.name));
+  } catch {
+    return false;
+  }
+};
+
+/** One submission's step folders: in `<dir>/workspace/`, or in `<dir>` itself. */
+function submissionAt(dir: string, name: string): Submission | undefined {
+  if (hasSteps(path.join(dir, 'workspace'))) return { name, root: path.join(dir, 'workspace') };
+  if (hasSteps(dir)) return { name, root: dir };
+  return undefined;
+}
+
+/**
+ * The submissions in the folders given: each folder is one learner's (a clone of the workshop,
+ * or a folder of step folders), or a class folder with one such folder per learner.
+ */
+export function findSubmissions(folders: string[]): { submissions: Submission[]; empty: string[] } {
+  const submissions: Submission[] = [];
+  const empty: string[] = [];
+  for (const folder of folders) {
+    const abs = path.resolve(folder);
+    const name = path.basename(abs) === 'workspace' ? path.basename(path.dirname(abs)) : path.basename(abs);
+    const one = submissionAt(abs, name);
+    if (one) {
+      submissions.push(one);
+      continue;
+    }
+    let found = 0;
+    const entries = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? fs.readdirSync(abs, { withFileTypes: true }) : [];
+    for (const e of entries.filter((x) => x.isDirectory() && !x.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
+      const s = submissionAt(path.join(abs, e.name), e.name);
+      if (s) {
+        submissions.push(s);
+        found++;
+      }
+    }
+    if (found === 0) empty.push(folder);
+  }
+  // Two learners of the same name in different class folders stay apart.
+  const seen = new Map<string, number>();
+  for (const s of submissions) {
+    const n = (seen.get(s.name) ?? 0) + 1;
+    seen.set(s.name, n);
+    if (n > 1) s.name = `${s.name}-${n}`;
+  }
+  return { submissions, empty };
+}
+
+/** A sha256 over relative paths and contents, in a stable order. */
+export function hashFiles(dir: string, files: string[] = listFiles(dir)): string {
+  const h = crypto.createHash('sha256');
+  for (const rel of [...files].sort()) {
+    h.update(rel).update('\0').update(fs.readFileSync(path.join(dir, rel))).update('\0');
+  }
+  return h.digest('hex');
+}
+
+/** What the learner's settings would change about the grading, and secrets: left out of the copy. */
+const NOT_GRADED = new Set(['node_modules', '.git', 'dist', 'coverage', '.data', '.env', '.workshop']);
+
+/**
+ * A private copy of one submitted step, inside the workshop (so its imports find the workshop's
+ * packages), without the learner's installed packages, database files or `.env` (the instructor
+ * decides where the checks' databases are). Returns the copy and the hash of what was copied.
+ */
+export function copyForGrading(submission: Submission, step: Step, runId: string): { dir: string; hash: string } | undefined {
+  const from = path.join(submission.root, step.slug);
+  if (!fs.existsSync(from) || !fs.statSync(from).isDirectory()) return undefined;
+  const dir = path.join(scratchDir, 'grade', runId, submission.name.replace(/[^\w.-]/g, '_'), step.slug);
+  fs.rmSync(dir, { recursive: true, force: true });
+  copyProject(from, dir, { skip: NOT_GRADED });
+  return { dir, hash: hashFiles(dir, listFiles(dir, NOT_GRADED)) };
+}
+
+/** The hash of every check file and of the harness they use: what a grade was measured with. */
+export const checksHash = (): string => hashFiles(dirs.checks);
+
+/** A check's id: stable while its file and title stay, whatever the order of the checklist. */
+export const checkId = (file: string, title: string): string =>
+  `${file.replace(/\.test\.ts$/, '')}:${crypto.createHash('sha1').update(`${file}\0${title}`).digest('hex').slice(0, 10)}`;
+
+export interface GradedCheck {
+  id: string;
+  title: string;
+  /** The step whose lesson the check belongs to (earlier steps' checks run in later steps too). */
+  checkStep: string;
+  state: CheckState;
+  message?: string;
+  points: number;
+  earned: number;
+}
+
+export interface GradedStep {
+  step: string;
+  submitted: boolean;
+  /** Hash of the graded files of this step (absent when not submitted). */
+  hash?: string;
+  /** Why the checks could not run normally (did not compile, hung, …). */
+  problem?: string;
+  passed: number;
+  total: number;
+  points: number;
+  earned: number;
+  durationMs: number;
+  checks: GradedCheck[];
+}
+
+export interface GradedLearner {
+  name: string;
+  source: string;
+  /** Hash over the step hashes: one value to compare two gradings of the same work. */
+  hash: string;
+  steps: GradedStep[];
+  passed: number;
+  total: number;
+  points: number;
+  earned: number;
+  percent: number;
+}
+
+export interface GradeReport {
+  schema: typeof GRADES_SCHEMA;
+  gradedAt: string;
+  workshop: { name: string; version: string; checksHash: string; dialect: string };
+  steps: string[];
+  learners: GradedLearner[];
+}
+
+export interface ExpectedCheck {
+  file: string;
+  title: string;
+  checkStep: string;
+}
+
+/** Points per check: `grading/points.json` ({"default": 1, "<check id or title>": n}) when the instructor wrote one. */
+export function readPoints(file = path.join(ROOT, 'grading', 'points.json')): (check: ExpectedCheck) => number {
+  let table: Record<string, number> = {};
+  try {
+    table = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, number>;
+  } catch {
+    table = {};
+  }
+  const fallback = typeof table.default === 'number' ? table.default : 1;
+  return (check) => table[checkId(check.file, check.title)] ?? table[check.title] ?? fallback;
+}
+
+/**
+ * One step of one learner, against the checks the step must have: a check that did not run (the
+ * project did not load, the run was stopped, the step was not submitted) counts as failed, so
+ * every learner is graded out of the same total.
+ */
+export function gradeStep(step: Step, expected: ExpectedCheck[], run: RunResult | undefined, points: (c: ExpectedCheck) => number, hash?: string): GradedStep {
+  const byKey = new Map((run?.results ?? []).map((r) => [`${r.file ?? ''}\0${r.title}`, r]));
+  const reason = !run ? 'this step was not submitted' : run.problem ? run.problem.message : 'this check did not run';
+  const checks = expected.map((e): GradedCheck => {
+    const r = byKey.get(`${e.file}\0${e.title}`);
+    const state: CheckState = r?.state === 'pass' ? 'pass' : 'fail';
+    const p = points(e);
+    return {
+      id: checkId(e.file, e.title),
+      title: e.title,
+      checkStep: e.checkStep,
+      state,
+      ...(state === 'fail' && { message: r?.message ?? reason }),
+      points: p,
+      earned: state === 'pass' ? p : 0,
+    };
+  });
+  const sum = (f: (c: GradedCheck) => number) => checks.reduce((n, c) => n + f(c), 0);
+  return {
+    step: step.slug,
+    submitted: Boolean(run),
+    ...(hash && { hash }),
+    ...(run?.problem && { problem: run.problem.message }),
+    passed: checks.filter((c) => c.state === 'pass').length,
+    total: checks.length,
+    points: sum((c) => c.points),
+    earned: sum((c) => c.earned),
+    durationMs: run?.durationMs ?? 0,
+    checks,
+  };
+}
+
+export function learnerRecord(submission: Submission, steps: GradedStep[]): GradedLearner {
+  const sum = (f: (s: GradedStep) => number) => steps.reduce((n, s) => n + f(s), 0);
+  const points = sum((s) => s.points);
+  const earned = sum((s) => s.earned);
+  return {
+    name: submission.name,
+    source: submission.root,
+    hash: crypto.createHash('sha256').update(steps.map((s) => `${s.step}:${s.hash ?? '-'}`).join('\n')).digest('hex'),
+    steps,
+    passed: sum((s) => s.passed),
+    total: sum((s) => s.total),
+    points,
+    earned,
+    percent: points ? Math.round((earned / points) * 1000) / 10 : 0,
+  };
+}
+
+const csvCell = (v: string | number): string => {
+  const s = String(v);
+  // A cell starting with = + - @ is a formula in a spreadsheet: a learner's name must not run.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** One row per learner, a column pair per step (points earned, percent), then the total. */
+export function renderCsv(report: GradeReport): string {
+  const head = ['learner', ...report.steps.flatMap((s) => [`${s} points`, `${s} %`]), 'points', 'max points', '%', 'submission sha256'];
+  const rows = report.learners.map((l) => [
+    l.name,
+    ...l.steps.flatMap((s) => [s.earned, s.points ? Math.round((s.earned / s.points) * 1000) / 10 : 0]),
+    l.earned,
+    l.points,
+    l.percent,
+    l.hash,
+  ]);
+  return `${[head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+}
