@@ -97,6 +97,20 @@ describe('grading', () => {
       expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites /);
     }
     expect(r.stdout).toMatch(/alice +17\/17|alice +\d+\/\d+ +100%/);
+    // Exercism's results.json, version 3: a status, and a test per check unless the step could not run.
+    for (const l of report.learners) {
+      const results = JSON.parse(fs.readFileSync(path.join(reports, 'exercism', l.name, '01-server', 'results.json'), 'utf8')) as { version: number; status: string; message?: string; tests: { name: string; status: string; message: string | null }[] };
+      expect(results.version).toBe(3);
+      expect(['pass', 'fail', 'error']).toContain(results.status);
+      if (results.status === 'error') expect(results.message).toBeTruthy();
+      else expect(results.tests.length).toBe(l.total);
+      for (const t of results.tests) {
+        expect(['pass', 'fail', 'error']).toContain(t.status);
+        expect(t.status === 'pass' ? t.message : typeof t.message).toBe(t.status === 'pass' ? null : 'string');
+      }
+    }
+    expect(JSON.parse(fs.readFileSync(path.join(reports, 'exercism', 'alice', '01-server', 'results.json'), 'utf8')).status).toBe('pass');
+    expect(JSON.parse(fs.readFileSync(path.join(reports, 'exercism', 'carol', '01-server', 'results.json'), 'utf8')).status).toBe('error');
     // Nothing of the grading is left behind.
     expect(fs.existsSync(path.join(ROOT, '.workshop', 'tmp', 'grade')) ? fs.readdirSync(path.join(ROOT, '.workshop', 'tmp', 'grade')) : []).toEqual([]);
   }, 900_000);

@@ -12,6 +12,7 @@ import { UsageError } from '../lib/errors.js';
 import {
   checksHash,
   copyForGrading,
+  exercismResults,
   findSubmissions,
   gradeStep,
   GRADES_SCHEMA,
@@ -119,10 +120,18 @@ const command: Command = {
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(path.join(outDir, 'grades.json'), `${JSON.stringify(report, null, 2)}\n`);
     fs.writeFileSync(path.join(outDir, 'grades.csv'), renderCsv(report));
-    for (const r of results) fs.writeFileSync(path.join(outDir, `${r.learner.name.replace(/[^\w.-]/g, '_')}.junit.xml`), renderJunit(r.runs));
+    for (const r of results) {
+      const file = r.learner.name.replace(/[^\w.-]/g, '_');
+      fs.writeFileSync(path.join(outDir, `${file}.junit.xml`), renderJunit(r.runs));
+      for (const step of r.learner.steps) {
+        const dir = path.join(outDir, 'exercism', file, step.step);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(exercismResults(step), null, 2)}\n`);
+      }
+    }
 
     out('', ...summaryTable(report), '');
-    out(`Graded in ${Math.round((Date.now() - started) / 1000)} s. Reports in ${shortPath(outDir)}: grades.csv, grades.json (${GRADES_SCHEMA}), one <learner>.junit.xml each.`);
+    out(`Graded in ${Math.round((Date.now() - started) / 1000)} s. Reports in ${shortPath(outDir)}: grades.csv, grades.json (${GRADES_SCHEMA}), one <learner>.junit.xml each, exercism/<learner>/<step>/results.json.`);
     out(c.dim(`Checks sha256 ${report.workshop.checksHash.slice(0, 16)}…: the same checks and the same submission hash give the same grade.`));
     return 0;
   },

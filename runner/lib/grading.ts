@@ -248,3 +248,22 @@ export function renderCsv(report: GradeReport): string {
   ]);
   return `${[head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }
+
+/**
+ * Exercism's test-runner result (version 3: https://exercism.org/docs/building/tooling/test-runners/interface),
+ * one per graded step, for platforms that read that format. A step that could not run at all is
+ * an `error` with the reason; otherwise each check is a test.
+ */
+export interface ExercismResults {
+  version: 3;
+  status: 'pass' | 'fail' | 'error';
+  message?: string;
+  tests: { name: string; status: 'pass' | 'fail' | 'error'; message: string | null; task_id?: number }[];
+}
+
+export function exercismResults(step: GradedStep): ExercismResults {
+  if (!step.submitted) return { version: 3, status: 'error', message: 'this step was not submitted', tests: [] };
+  if (step.problem && step.passed === 0) return { version: 3, status: 'error', message: step.problem, tests: [] };
+  const tests = step.checks.map((c) => ({ name: c.title, status: c.state === 'pass' ? ('pass' as const) : ('fail' as const), message: c.state === 'pass' ? null : (c.message ?? null) }));
+  return { version: 3, status: tests.every((t) => t.status === 'pass') ? 'pass' : 'fail', tests };
+}
