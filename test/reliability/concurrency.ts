@@ -123,6 +123,15 @@ export async function concurrency(ctx: ConcurrencyContext): Promise<string[]> {
     );
     expect('50 parallel wrong logins for one email', answers, [401, 429]);
     if (count(answers, 401) > 5) problems.push(`50 parallel wrong logins for one email: ${count(answers, 401)} × 401, the throttle allows at most 5 (${statuses(answers)})`);
+    // Locked is locked: the right password from the burst's address is refused too (the limit is
+    // taken before the password is checked, not counted after a failure).
+    // (Ten wrong ones here: fifty would also exhaust the address's own limit, which hides this.)
+    const from1 = fresh();
+    const ten = await burst(client, Array.from({ length: 10 }, () => ({ method: 'POST', path: '/api/users/login', client: from1, json: { user: { email: b.email, password: 'wrong password!' } } })));
+    expect('10 parallel wrong logins for one email', ten, [401, 429]);
+    if (count(ten, 401) > 5) problems.push(`10 parallel wrong logins for one email: ${count(ten, 401)} × 401, the throttle allows at most 5`);
+    const [locked] = await burst(client, [{ method: 'POST', path: '/api/users/login', client: from1, json: { user: { email: b.email, password: b.password } } }]);
+    expect('the right password from the address that just sent 10 wrong ones', [locked], [429]);
     // The owner, from another address, still gets in: the lock is per address and email.
     const [owner] = await burst(client, [{ method: 'POST', path: '/api/users/login', client: a.client, json: { user: { email: a.email, password: a.password } } }]);
     expect('the right password from the owner\'s own address after the burst', [owner], [200]);

@@ -123,7 +123,14 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
 /** The list of abstract requests for a seed: the same seed, the same list. */
 export function drawSpecs(seed: number, runs: number): Spec[] {
   // hugeQuery is drawn from the seed too: about one list request in ten.
-  const arb = fc.tuple(specArb, fc.integer({ min: 0, max: 9 })).map(([spec, d]) => ({ ...spec, hugeQuery: d === 0 }));
+  // Four requests in ten are focused: a valid request (JSON, the user's own token) with one hostile
+  // field, so hostile values that pass validation reach the database too, and must come back intact.
+  const arb = fc.tuple(specArb, fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom('a', 'b', 'c', 'd', 'e')).map(([spec, d, f, keep]) => {
+    const drawn: Spec = { ...spec, hugeQuery: d === 0 };
+    if (f >= 4) return drawn;
+    const fields = Object.fromEntries(Object.entries(spec.fields).map(([k, v]) => [k, k === keep ? v : { kind: 'valid' } as Field]));
+    return { ...drawn, fields, transport: 'json' as Transport, token: 'own' as TokenKind, slug: spec.slug === 'hostile' ? spec.slug : ('own' as SlugKind) };
+  });
   return fc.sample(arb, { seed, numRuns: runs });
 }
 
@@ -154,6 +161,8 @@ export interface FuzzContext {
   seed: number;
   /** The request's own loopback address (the limits count per address). */
   address(n: number): string;
+  /** Stop sending at this time (Date.now()); the run then reports that it was cut short. */
+  deadline?: number;
 }
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -257,11 +266,12 @@ const headBytes = (req: Request): number => req.method.length + req.path.length 
 
 const isSuccess = (s: Sent['status']): s is number => typeof s === 'number' && s >= 200 && s < 300;
 
-/** Sends the specs in order; returns how many there were. Failures are marked on the log entries. */
-export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<void> {
+/** Sends the specs in order; returns how many it sent (fewer at the deadline). Failures are marked on the log entries. */
+export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<number> {
   const { client, model, seed } = ctx;
   let n = 0;
   for (const spec of specs) {
+    if (ctx.deadline !== undefined && Date.now() > ctx.deadline) break;
     n++;
     const address = ctx.address(n);
     const users = model.users;
@@ -471,6 +481,20 @@ export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<void> {
     if (needsUser && FORGED.has(spec.token) && isSuccess(status)) entry.problem = `a ${spec.token} token was accepted (${status})`;
     if (!isSuccess(status)) continue;
 
+    // A success answer shows what was sent, exactly: emoji, combining marks, long text intact.
+    const echo = (what: string, sentValue: unknown, got: unknown) => {
+      if (typeof sentValue === 'string' && got !== sentValue) entry.problem ??= `${what} came back as ${JSON.stringify(String(got).slice(0, 80))}, sent ${JSON.stringify(sentValue.slice(0, 80))}`;
+    };
+    if (spec.endpoint === 'create-article' || spec.endpoint === 'update-article') {
+      for (const f of ['title', 'description', 'body'] as const) echo(`article.${f}`, sent[f], json?.article?.[f]);
+    }
+    if (spec.endpoint === 'add-comment') echo('comment.body', sent.body, json?.comment?.body);
+    if (spec.endpoint === 'update-user') for (const f of ['bio', 'image'] as const) echo(`user.${f}`, sent[f], json?.user?.[f]);
+    // A slug an article does not have (upper case, a trailing space) finds nothing, on every database.
+    if (spec.endpoint === 'get-article' && (spec.slug === 'upper' || spec.slug === 'space' || spec.slug === 'trailing-space') && !model.articles.has(slug) && status === 200) {
+      entry.problem ??= `found article ${json?.article?.slug} under a slug it does not have`;
+    }
+
     // The success answers are what the tables must hold.
     try {
       switch (spec.endpoint) {
@@ -517,4 +541,5 @@ export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<void> {
       entry.problem = `a ${status} answer the suite could not read: ${(err as Error).message}`;
     }
   }
+  return n;
 }

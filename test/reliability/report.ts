@@ -11,14 +11,18 @@ export interface DialectResult {
   concurrencyProblems: string[];
   findings: Finding[];
   durationMs: number;
+  /** How long each phase took (start-up and setup, concurrency, fuzz, integrity): for the record, never a verdict. */
+  phaseMs: Record<string, number>;
   /** Set when the run could not even start (no database, the server did not listen). */
   fatal?: string;
+  /** Set when the fuzz stopped at the time bound before sending every request. */
+  cutShort?: string;
   /** Where the whole list of requests was written. */
   logFile?: string;
 }
 
 export const ok = (r: DialectResult): boolean =>
-  !r.fatal && r.concurrencyProblems.length === 0 && r.findings.every((f) => f.ok) && r.log.every((e) => !e.problem);
+  !r.fatal && !r.cutShort && r.concurrencyProblems.length === 0 && r.findings.every((f) => f.ok) && r.log.every((e) => !e.problem);
 
 function byClass(log: Sent[]): string {
   const classes = new Map<string, number>();
@@ -45,14 +49,17 @@ export function printReport(r: DialectResult, print: (line: string) => void = co
   print('');
   print(`── ${r.dialect} (seed ${r.seed}) ${ok(r) ? 'PASS' : 'FAIL'} ──`);
   if (r.fatal) print(`  could not run: ${r.fatal}`);
+  if (r.cutShort) print(`  cut short: ${r.cutShort}`);
   print(`  requests sent: ${r.log.length} (${[...phases].map(([p, n]) => `${p} ${n}`).join(', ')})`);
   print(`  statuses: ${byClass(r.log)}`);
-  print(`  5xx: ${fiveXX}   timeouts: ${timeouts}   connection errors: ${errors}`);
+  const refused = r.log.filter((e) => e.status === 'error' && !e.problem).length;
+  print(`  5xx: ${fiveXX}   timeouts: ${timeouts}   connection errors: ${errors - refused}${refused ? ` (and ${refused} request head(s) over Node's 16 KB limit, closed by Node: expected)` : ''}`);
   print(`  concurrency: ${r.concurrencyProblems.length === 0 ? 'every burst answered as allowed' : `${r.concurrencyProblems.length} problem(s)`}`);
   for (const p of r.concurrencyProblems) print(`    ✗ ${p}`);
   print('  integrity:');
   for (const f of r.findings) print(`    ${f.ok ? '✓' : '✗'} ${f.name} — ${f.detail}`);
-  print(`  duration: ${(r.durationMs / 1000).toFixed(1)} s`);
+  const phases2 = Object.entries(r.phaseMs).map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)} s`).join(', ');
+  print(`  duration: ${(r.durationMs / 1000).toFixed(1)} s${phases2 ? ` (${phases2})` : ''}`);
   const failed = r.log.filter((e) => e.problem);
   if (failed.length) {
     print(`  failing requests (${failed.length}; replay: npm run reliability -- --dialect ${r.dialect} --seed ${r.seed}, or --replay ${r.logFile ?? 'the log file'}):`);

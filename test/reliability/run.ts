@@ -61,7 +61,7 @@ async function register(client: Client, model: Model, name: string, address: str
 
 async function runDialect(dialect: Dialect): Promise<DialectResult> {
   const started = Date.now();
-  const result: DialectResult = { dialect, seed, log: [], concurrencyProblems: [], findings: [], durationMs: 0 };
+  const result: DialectResult = { dialect, seed, log: [], concurrencyProblems: [], findings: [], durationMs: 0, phaseMs: {} };
   let target;
   try {
     target = await startTarget(dir, dialect);
@@ -88,15 +88,19 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
     });
     const handlesBefore = sqliteHandles(target);
 
+    result.phaseMs.setup = Date.now() - started;
+    let mark = Date.now();
     result.concurrencyProblems = await concurrency({ client, model, seed, users, address: (n) => client.address(n, 71) });
 
+    result.phaseMs.concurrency = Date.now() - mark;
+    mark = Date.now();
     const specs = drawSpecs(seed, runs);
-    const deadline = started + maxMs;
-    const inTime = specs.filter((_, i) => i === 0 || Date.now() < deadline);
-    await fuzz({ client, model, seed, address: (n) => client.address(n, 77) }, inTime);
-    if (Date.now() >= deadline) result.concurrencyProblems.push(`the run reached its time bound (--max-seconds ${maxMs / 1000}): not a verdict on the server; run again, or raise the bound on a slow machine`);
-
+    const sent = await fuzz({ client, model, seed, address: (n) => client.address(n, 77), deadline: started + maxMs }, specs);
+    if (sent < specs.length) result.cutShort = `the run reached its time bound (--max-seconds ${maxMs / 1000}) after ${sent} of ${specs.length} fuzz requests: not a verdict on the server; run again, or raise the bound on a slow machine`;
+    result.phaseMs.fuzz = Date.now() - mark;
+    mark = Date.now();
     result.findings = await integrity(target, client, model, handlesBefore);
+    result.phaseMs.integrity = Date.now() - mark;
   } catch (err) {
     result.fatal = (err as Error).stack ?? String(err);
   } finally {
