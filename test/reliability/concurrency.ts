@@ -198,7 +198,7 @@ export async function concurrency(ctx: ConcurrencyContext): Promise<string[]> {
       );
       expect('8 parallel comments on one article', made, [201]);
       const ids = made.filter((x) => x.status === 201).map((x) => x.json.comment.id as number);
-      for (const id of ids) model.addComment(slug, id);
+      for (const id of ids) model.addComment(slug, id, c.username);
       const deletes = await burst(
         client,
         ids.flatMap((id) => [

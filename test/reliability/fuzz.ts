@@ -129,7 +129,7 @@ export function drawSpecs(seed: number, runs: number): Spec[] {
     const drawn: Spec = { ...spec, hugeQuery: d === 0 };
     if (f >= 4) return drawn;
     const fields = Object.fromEntries(Object.entries(spec.fields).map(([k, v]) => [k, k === keep ? v : { kind: 'valid' } as Field]));
-    return { ...drawn, fields, transport: 'json' as Transport, token: 'own' as TokenKind, slug: spec.slug === 'hostile' ? spec.slug : ('own' as SlugKind) };
+    return { ...drawn, fields, transport: 'json' as Transport, token: 'own' as TokenKind, slug: spec.slug === 'hostile' ? spec.slug : ('own' as SlugKind), id: 'existing' as IdKind };
   });
   return fc.sample(arb, { seed, numRuns: runs });
 }
@@ -275,7 +275,15 @@ export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<number> {
     n++;
     const address = ctx.address(n);
     const users = model.users;
-    const user = users.length ? users[spec.pick % users.length] : undefined;
+    // "own": an article and its author's token, so updates and deletes get past the ownership check.
+    const anySlug = model.slugs();
+    const ownPick = spec.slug === 'own' && anySlug.length ? model.articles.get(anySlug[spec.pick % anySlug.length]) : undefined;
+    // A comment to delete: an existing one, with its author's token (when the token is "own").
+    const allComments = [...model.commentIds()];
+    const commentPick = spec.endpoint === 'delete-comment' && spec.id === 'existing' && allComments.length ? allComments[spec.pick % allComments.length] : undefined;
+    const commentArticle = commentPick !== undefined ? model.articleOfComment(commentPick) : undefined;
+    const commentAuthor = commentPick !== undefined ? model.userByUsername(model.commentAuthors.get(commentPick) ?? '') : undefined;
+    const user = commentAuthor || (ownPick && model.userByUsername(ownPick.author)) || (users.length ? users[spec.pick % users.length] : undefined);
     const fresh = `${seed.toString(36)}n${n}`;
     const token = tokenFor(spec.token, user, model);
     const headers: Record<string, string> = token.header !== undefined ? { authorization: token.header } : {};
@@ -287,9 +295,13 @@ export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<number> {
       const choose = (list: string[]) => (list.length ? list[spec.pick % list.length] : 'no-such-article');
       switch (kind) {
         case 'existing':
-          slug = choose(slugs);
+          slug = commentArticle?.slug ?? choose(slugs);
           break;
         case 'own':
+          if (commentArticle) {
+            slug = commentArticle.slug;
+            break;
+          }
           slug = choose(ownSlugs.length ? ownSlugs : slugs);
           break;
         case 'missing':
@@ -332,7 +344,7 @@ export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<number> {
       const ids = article ? [...article.comments] : [];
       switch (spec.id) {
         case 'existing':
-          commentId = ids.length ? ids[spec.pick % ids.length] : undefined;
+          commentId = commentPick !== undefined && article?.comments.has(commentPick) ? commentPick : ids.length ? ids[spec.pick % ids.length] : undefined;
           return String(commentId ?? 1);
         case 'other-article': {
           const all = [...model.commentIds()];
@@ -525,7 +537,7 @@ export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<number> {
           if (status === 204) model.removeArticle(slug);
           break;
         case 'add-comment':
-          if (status === 201) model.addComment(slug, json.comment.id);
+          if (status === 201) model.addComment(slug, json.comment.id, json.comment.author?.username);
           break;
         case 'delete-comment':
           if (status === 204) {

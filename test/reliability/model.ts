@@ -24,6 +24,8 @@ export interface ArticleModel {
 export class Model {
   readonly users: UserModel[] = [];
   readonly articles = new Map<string, ArticleModel>();
+  /** Who wrote each comment (username). */
+  readonly commentAuthors = new Map<number, string>();
   /** Registrations answered 201, in all. */
   registered = 0;
 
@@ -49,8 +51,14 @@ export class Model {
     this.articles.delete(slug);
   }
 
-  addComment(slug: string, id: number): void {
+  addComment(slug: string, id: number, author?: string): void {
     this.articles.get(slug)?.comments.add(id);
+    if (author !== undefined) this.commentAuthors.set(id, author);
+  }
+
+  articleOfComment(id: number): ArticleModel | undefined {
+    for (const a of this.articles.values()) if (a.comments.has(id)) return a;
+    return undefined;
   }
 
   removeComment(slug: string, id: number): void {
