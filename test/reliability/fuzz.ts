@@ -137,7 +137,7 @@ export function drawSpecs(seed: number, runs: number): Spec[] {
 // ── Making a spec concrete ──────────────────────────────────────────────────────────────────
 
 /** encodeURIComponent, but lone surrogates go out as the (invalid) UTF-8 bytes of their code unit. */
-function encodeAny(text: string): string {
+export function encodeAny(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
