@@ -26,9 +26,6 @@ export async function integrity(target: Target, client: Client, model: Model, ha
   add('server still answers GET /health', health.status === 200, `status ${health.status}`);
   const page = await client.send('integrity', { method: 'GET', path: '/api/articles?limit=1' });
   add('GET /api/articles counts every article', page.status === 200 && page.json?.articlesCount === model.articles.size, `articlesCount ${page.json?.articlesCount}, model ${model.articles.size} (status ${page.status})`);
-  const tags = await client.send('integrity', { method: 'GET', path: '/api/tags' });
-  add('GET /api/tags answers', tags.status === 200 && Array.isArray(tags.json?.tags), `status ${tags.status}`);
-
   // Users: one row per 201, no duplicate username or email (case-insensitively).
   const users = await n('SELECT COUNT(*) AS n FROM users');
   add('users: one row per registration answered 201', users === model.users.length, `${users} rows, ${model.users.length} registrations answered 201`);
@@ -60,6 +57,25 @@ export async function integrity(target: Target, client: Client, model: Model, ha
     if (!article.tagCandidates.some((c) => JSON.stringify(c) === got)) wrongTags.push(`${slug}: ${got}, expected ${article.tagCandidates.map((c) => JSON.stringify(c)).join(' or ')}`);
   }
   add('article_tags: each article has the tags of its last successful write (none lost)', wrongTags.length === 0, wrongTags.length ? list(wrongTags, 4) : `${links.length} links`);
+  // The tags in use are those of the articles that exist (a tag row no article uses may stay, by
+  // design, but it is not listed); /api/tags lists at most 100 of them, each once.
+  const tags = await client.send('integrity', { method: 'GET', path: '/api/tags' });
+  const inUse = new Set<string>();
+  for (const [slug, a] of model.articles) {
+    // Of racing updates, the one that won: what the table holds, when it is one of them.
+    const stored = [...(tagsOf.get(slug) ?? [])].sort();
+    const won = a.tagCandidates.find((c) => JSON.stringify(c) === JSON.stringify(stored)) ?? a.tagCandidates[0] ?? [];
+    won.forEach((t) => inUse.add(t));
+  }
+  const listed: string[] = Array.isArray(tags.json?.tags) ? tags.json.tags : [];
+  const notInUse = listed.filter((t) => !inUse.has(t));
+  const unlisted = inUse.size > 100 ? [] : [...inUse].filter((t) => !listed.includes(t));
+  add(
+    'GET /api/tags lists the tags in use, each once',
+    tags.status === 200 && new Set(listed).size === listed.length && notInUse.length === 0 && unlisted.length === 0,
+    `status ${tags.status}, ${listed.length} listed${notInUse.length ? `, not in use: ${list(notInUse)}` : ''}${unlisted.length ? `, in use but not listed: ${list(unlisted)}` : ''}`,
+  );
+
   const dupTags = await q('SELECT name AS v, COUNT(*) AS n FROM tags GROUP BY name HAVING COUNT(*) > 1');
   add('tags: no duplicate names', dupTags.length === 0, dupTags.length ? list(dupTags.map((r) => `${r.v} × ${r.n}`)) : 'none');
   const dupLinks = await n('SELECT COUNT(*) AS n FROM (SELECT article_id, tag_id FROM article_tags GROUP BY article_id, tag_id HAVING COUNT(*) > 1) d');

@@ -43,6 +43,13 @@ export async function startTarget(dir: string, dialect: Dialect): Promise<Target
     const server = mysqlServer();
     const admin = await mysql.createConnection(server);
     try {
+      // A run that was killed left its schema behind: drop those older than two hours.
+      const [rows] = (await admin.query("SHOW DATABASES LIKE 'wsrel\\_%'")) as unknown as [Record<string, string>[]];
+      for (const row of rows) {
+        const stale = Object.values(row)[0];
+        const born = Number(/^wsrel_(\d+)_/.exec(stale)?.[1]);
+        if (Number.isFinite(born) && born < Date.now() / 1000 - 7200) await admin.query(`DROP DATABASE IF EXISTS \`${stale}\``);
+      }
       await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     } finally {
       await admin.end();
