@@ -114,6 +114,25 @@ export async function concurrency(ctx: ConcurrencyContext): Promise<string[]> {
     }
   }
 
+  // 2b. Three users taking one new username (in two cases) and one new email at once: one wins.
+  {
+    const takers = model.users.filter((u) => !users.slice(0, 3).includes(u)).slice(0, 3);
+    if (takers.length >= 2) {
+      const name = `taken_${tag}`;
+      const answers = await burst(
+        client,
+        takers.map((u, i) => ({ method: 'PUT', path: '/api/user', token: u.token, client: u.client, json: { user: { username: i % 2 ? name.toUpperCase() : name, email: `taken-${tag}@rel.test` } } })),
+      );
+      expect(`${takers.length} users renaming themselves to one username and email at once`, answers, [200, 422]);
+      if (count(answers, 200) !== 1) problems.push(`${takers.length} users taking one username and email at once: ${count(answers, 200)} × 200, expected exactly 1 (${statuses(answers)})`);
+      answers.forEach((x, i) => {
+        if (x.status !== 200) return;
+        for (const art of model.articles.values()) if (art.author === takers[i].username) art.author = x.json.user.username;
+        Object.assign(takers[i], { username: x.json.user.username, email: x.json.user.email, token: x.json.user.token });
+      });
+    }
+  }
+
   // 3. The throttle under a burst: 50 wrong passwords for one email from one address.
   {
     const from = fresh();
