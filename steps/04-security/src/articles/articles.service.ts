@@ -117,7 +117,8 @@ export function createArticlesService({ db, articles, clock }: ArticlesServiceDe
     async remove(user, slug) {
       const article = await findOr404(slug);
       if (!mayDelete(user, article.author.id)) throw new ForbiddenError({ article: ['can only be deleted by its author or an admin'] });
-      await articles.remove(article.id);
+      // Two deletes at once both find the article; the one that did not remove it answers 404.
+      if (!(await articles.remove(article.id))) throw new NotFoundError('article');
     },
   };
 }

@@ -74,7 +74,9 @@ export function createCommentsService(db: Sequelize, clock: () => Date): Comment
       const comment = Number.isSafeInteger(commentId) ? await Comment.findOne({ where: { id: commentId, articleId: owner }, attributes: ['id', 'authorId'] }) : null;
       if (!comment) throw new NotFoundError('comment');
       if (!mayDelete(user, comment.authorId)) throw new ForbiddenError({ comment: ['can only be deleted by its author or an admin'] });
-      await Comment.destroy({ where: { id: comment.id } });
+      // Two deletes of one comment at once both find it; only the one that removed the row says so.
+      const deleted = await Comment.destroy({ where: { id: comment.id } });
+      if (deleted === 0) throw new NotFoundError('comment');
     },
   };
 }
