@@ -19,6 +19,10 @@ function fromBodyParser(err: unknown): HttpError | undefined {
   if (typeof e?.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     return new HttpError(e.status, { body: ['could not be read'] });
   }
+  // A body that does not decompress (Content-Encoding: gzip on bytes that are not gzip): the parser
+  // marks zlib's error as a 400 the client may see (expose), but gives it no type.
+  const stream = err as { expose?: unknown };
+  if (e?.status === 400 && e.type === undefined && stream.expose === true) return new BadRequestError({ body: ['could not be decompressed'] });
   return undefined;
 }
 

@@ -17,11 +17,11 @@ type Failure = { status: number; errors: Record<string, string[]> };
 /** An answer the app chose (404), or one of express.json()'s refusals: both carry a 4xx status. */
 function clientFailure(err: unknown): Failure | undefined {
   if (err === null || typeof err !== 'object') return undefined;
-  const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; errors?: unknown };
+  const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; errors?: unknown; expose?: unknown };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
   if (status === undefined || status < 400 || status > 499) return undefined;
   if (e.errors && typeof e.errors === 'object') return { status, errors: e.errors as Record<string, string[]> };
-  if (typeof e.type === 'string') return { status, errors: { body: [e.type === 'entity.parse.failed' ? 'is not valid JSON' : 'could not be read'] } };
+  if (typeof e.type === 'string' || e.expose === true) return { status, errors: { body: [e.type === 'entity.parse.failed' ? 'is not valid JSON' : 'could not be read'] } };
   return undefined;
 }
 

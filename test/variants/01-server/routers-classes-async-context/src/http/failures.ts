@@ -5,11 +5,12 @@ import { currentRequestId } from './context.js';
 
 export const unmatched: RequestHandler = (req, _res, next) => next(new RouteNotFound(req.method, req.path));
 
-/** body-parser's errors: an object with a string `type` and a 4xx `status`. */
+/** body-parser's errors (http-errors): a 4xx `status`, and a string `type` or `expose: true` (zlib's, for a bad gzip body). */
 function parserStatus(err: unknown): number | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
-  const { type, status } = err as { type?: unknown; status?: unknown };
-  return typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+  const { type, status, expose } = err as { type?: unknown; status?: unknown; expose?: unknown };
+  const fromParser = typeof type === 'string' || expose === true;
+  return fromParser && typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 export function handleErrors(logger: Logger): ErrorRequestHandler {
