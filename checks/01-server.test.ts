@@ -835,7 +835,10 @@ describe('the server process', () => {
       const { copy, cleanUp } = scratchCopy(dir, { name: '01-server-defaults' });
       try {
         // Asked for 3000, the server gets a free port instead: the learner's own server may be on 3000.
-        const server = await startObserved(copy, { env: { PORT: undefined, NODE_ENV: undefined, LOG_LEVEL: undefined }, redirect: ['3000'], lesson: L.config });
+        // From step 04 a server without NODE_ENV runs as in production, and production needs a
+        // JWT_SECRET (04-security, "A strong JWT secret"): the defaults this check is about stay PORT's and LOG_LEVEL's.
+        const secret = stepAtLeast('04-security') ? { JWT_SECRET: 'defaults-check-secret-0123456789abcdefghij' } : {};
+        const server = await startObserved(copy, { env: { PORT: undefined, NODE_ENV: undefined, LOG_LEVEL: undefined, ...secret }, redirect: ['3000'], lesson: L.config });
         try {
           const output = () => asLearnerPaths(server.output().join('\n          | '), copy, dir);
           if (server.exited !== undefined || server.idleWithoutListening) {
