@@ -10,7 +10,7 @@ import { dir, expect401, expect422For, freshApp, L, login, person, register, sec
 const BAD_TEXT = { nul: 'a\u0000b', high: 'a\uD800b', low: 'a\uDC00b' };
 
 describe('usernames', () => {
-  requirement('usernames are unique whatever the case: once "ada" exists, "Ada" answers 422 for username, at registration and in PUT /api/user', { lesson: L.register, covers: ['username-taken-any-case'] }, async () => {
+  requirement('usernames are unique whatever the case: once "ada" exists, "Ada" answers 422 for username, at registration and in PUT /api/user', { lesson: L.register, covers: ['username-taken-any-case'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     await register(http, ada);
@@ -34,7 +34,7 @@ describe('usernames', () => {
 });
 
 describe('text no database keeps', () => {
-  requirement('a NUL character or broken Unicode in a username, email or password answers 422 naming the field: registering, logging in and PUT /api/user', { lesson: L.register, covers: ['user-text-unstorable'] }, async () => {
+  requirement('a NUL character or broken Unicode in a username, email or password answers 422 naming the field: registering, logging in and PUT /api/user', { lesson: L.register, covers: ['user-text-unstorable'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     // All three bad at once: each is named.
     const all = await http.post('/api/users', { json: { user: { username: `ada${BAD_TEXT.nul}`, email: `ada${BAD_TEXT.high}@example.com`, password: `Long-enough-${BAD_TEXT.low}` } } });
@@ -83,7 +83,7 @@ describe('text no database keeps', () => {
 });
 
 describe('field limits', () => {
-  requirement('bio holds at most 1,000 characters and image at most 2,048: exactly the maximum is kept, one more answers 422 naming the field and changes nothing', { lesson: L.current, covers: ['user-field-limits'] }, async () => {
+  requirement('bio holds at most 1,000 characters and image at most 2,048: exactly the maximum is kept, one more answers 422 naming the field and changes nothing', { lesson: L.current, covers: ['user-field-limits'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     const token = await register(http, ada);
@@ -116,7 +116,7 @@ describe('field limits', () => {
 });
 
 describe('changing the password', () => {
-  requirement("a new password ends every token issued before it, the one that made the change included, and the answer's new token works", { lesson: L.current, covers: ['password-change-ends-tokens', 'password-change-new-token', 'same-token-back'] }, async () => {
+  requirement("a new password ends every token issued before it, the one that made the change included, and the answer's new token works", { lesson: L.current, covers: ['password-change-ends-tokens', 'password-change-new-token', 'same-token-back'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     const fromRegister = await register(http, ada);

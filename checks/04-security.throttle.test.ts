@@ -46,7 +46,7 @@ describe('the login limit', () => {
     expect429(await http.post('/api/users/login', rightFor(ada)), 'then the right password');
   });
 
-  requirement('after 5 failed logins for one email, the 6th attempt answers 429, while another email from the same client still logs in and fails with 401', { lesson: L.throttle, covers: ['throttle-keyed-ip-email', 'login-throttled'] }, async () => {
+  requirement('after 5 failed logins for one email, the 6th attempt answers 429, while another email from the same client still logs in and fails with 401', { lesson: L.throttle, covers: ['throttle-keyed-ip-email', 'login-throttled'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     const bob = person('bob');
@@ -59,7 +59,7 @@ describe('the login limit', () => {
     await failTimes(http, bob, 4, 'bob, after his successful login');
   });
 
-  requirement('a successful login forgets the failures: after 4 failures and a success, 5 more failures answer 401 before the limit', { lesson: L.throttle, covers: ['login-success-resets'] }, async () => {
+  requirement('a successful login forgets the failures: after 4 failures and a success, 5 more failures answer 401 before the limit', { lesson: L.throttle, covers: ['login-success-resets'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     await register(http, ada);
@@ -69,7 +69,7 @@ describe('the login limit', () => {
     expect429(await http.post('/api/users/login', wrongFor(ada)), 'the 6th failure after the success');
   });
 
-  requirement('the limit ends with its 15 minutes: still 429 after 14 minutes, the right password logs in after 15 (the app\'s clock, moved by the check)', { lesson: L.throttle, covers: ['throttle-window'] }, async () => {
+  requirement('the limit ends with its 15 minutes: still 429 after 14 minutes, the right password logs in after 15 (the app\'s clock, moved by the check)', { lesson: L.throttle, covers: ['throttle-window'] , timeout: 20_000 }, async () => {
     const time = manualClock();
     const http = await freshApp({ clock: time.clock });
     const ada = person('ada');

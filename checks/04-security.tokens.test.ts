@@ -27,7 +27,7 @@ import {
 } from './04-security.shared.js';
 
 describe('the Authorization header', () => {
-  requirement('the scheme is read whatever its case ("token", "BEARER"), and a token in the query string is not accepted', { lesson: L.current, covers: ['scheme-any-case', 'no-token-in-query'] }, async () => {
+  requirement('the scheme is read whatever its case ("token", "BEARER"), and a token in the query string is not accepted', { lesson: L.current, covers: ['scheme-any-case', 'no-token-in-query'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     const token = await register(http, ada);
@@ -52,7 +52,7 @@ describe('the Authorization header', () => {
 });
 
 describe('token lifetimes', () => {
-  requirement('a token that expired one second ago answers 401, and the same claims expiring in a minute are accepted', { lesson: L.checking, covers: ['token-refused-401'] }, async () => {
+  requirement('a token that expired one second ago answers 401, and the same claims expiring in a minute are accepted', { lesson: L.checking, covers: ['token-refused-401'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const token = await register(http, person('ada'));
     const claims = claimsOf(token, L.checking);
@@ -67,7 +67,7 @@ describe('token lifetimes', () => {
 });
 
 describe("the token's user", () => {
-  requirement("a good token's user is read from the database on every request: deleted, the token answers 401; renamed, GET /api/user shows the new name", { lesson: L.checking, covers: ['token-user-from-db', 'token-refused-401'] }, async () => {
+  requirement("a good token's user is read from the database on every request: deleted, the token answers 401; renamed, GET /api/user shows the new name", { lesson: L.checking, covers: ['token-user-from-db', 'token-refused-401'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     const bob = person('bob');
@@ -92,7 +92,7 @@ describe("the token's user", () => {
 });
 
 describe('optionalAuth', () => {
-  requirement('the routes that read let a request without a token through, and answer 401 to a bad token', { lesson: L.checking, covers: ['optional-auth'] }, async () => {
+  requirement('the routes that read let a request without a token through, and answer 401 to a bad token', { lesson: L.checking, covers: ['optional-auth'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     const token = await register(http, ada);
@@ -117,7 +117,7 @@ describe('optionalAuth', () => {
 });
 
 describe('roles', () => {
-  requirement('the role is read from the database on every request: a promotion or a demotion counts at once, and a role in a token or a header makes nobody an admin', { lesson: L.admins, covers: ['role-from-db'] }, async () => {
+  requirement('the role is read from the database on every request: a promotion or a demotion counts at once, and a role in a token or a header makes nobody an admin', { lesson: L.admins, covers: ['role-from-db'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     const root = person('root');
