@@ -2,6 +2,6 @@ import type { WrongSubmission } from '../types.js';
 
 export default {
   description: 'JWT_SECRET only has to be present: a short, guessable secret is accepted in production',
-  caughtBy: 'with NODE_ENV=production and a JWT_SECRET shorter than 32 characters, the server stops at start-up naming JWT_SECRET',
+  caughtBy: 'with NODE_ENV=production, a JWT_SECRET of 31 characters stops the server at start-up, and one of exactly 32 starts it',
   edits: [{ file: 'src/config.ts', find: '  if (secret.length < MIN_JWT_SECRET_LENGTH) {', replace: "  if (secret === '') {" }],
 } satisfies WrongSubmission;

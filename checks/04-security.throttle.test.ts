@@ -1,0 +1,114 @@
+/**
+ * Step 04 · Security: the login limits at their edges. Attempts sent at the same moment, the key
+ * (client and email), what a success does, the limit per client whatever the emails, and the end
+ * of the window, seen by moving the app's clock (never by waiting).
+ */
+import { describe } from 'vitest';
+import { describeResponse, ensure, manualClock, requirement, type Response } from './support/index.js';
+import { expect401, freshApp, L, login, person, register, type Http, type Person } from './04-security.shared.js';
+
+const wrongFor = (who: Person) => ({ json: { user: { email: who.email, password: `${who.password}-guess` } } });
+const rightFor = (who: Person) => ({ json: { user: { email: who.email, password: who.password } } });
+
+/** `n` failed logins for `who`, one after another: each must be a 401. */
+async function failTimes(http: Http, who: Person, n: number, what: string): Promise<void> {
+  for (let i = 1; i <= n; i += 1) {
+    expect401(await http.post('/api/users/login', wrongFor(who)), `${what}: failed login #${i} of ${n} (under the limit of 5)`, L.throttle, 'count failures per client address and email: 5 failures answer 401, the 6th attempt 429');
+  }
+}
+
+function expect429(res: Response, what: string, hint?: string): void {
+  ensure(res.status === 429, { expected: `${what}: 429 Too Many Requests`, got: describeResponse(res), hint, lesson: L.throttle });
+  const retryAfter = String(res.headers['retry-after'] ?? '');
+  ensure(/^\d+$/.test(retryAfter) && Number(retryAfter) > 0 && Number(retryAfter) <= 900, {
+    expected: `${what}: a Retry-After header with the seconds to wait (a whole number, more than 0, at most 15 minutes)`,
+    got: retryAfter ? `Retry-After: ${retryAfter}` : 'no Retry-After header',
+    hint: "res.set('Retry-After', String(seconds)), rounded up so that it is never 0",
+    lesson: L.throttle,
+  });
+}
+
+describe('the login limit', () => {
+  requirement('50 wrong passwords for one email sent at the same moment get at most 5 answers 401, and 429 for all the others', { lesson: L.throttle, covers: ['throttle-holds-in-parallel'], timeout: 30_000 }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    await register(http, ada);
+    const answers = await Promise.all(Array.from({ length: 50 }, () => http.post('/api/users/login', wrongFor(ada))));
+    const count = (status: number) => answers.filter((r) => r.status === status).length;
+    const others = answers.filter((r) => r.status !== 401 && r.status !== 429);
+    if (others.length > 0) ensure(false, { expected: 'every one of the 50 answered 401 or 429', got: describeResponse(others[0]), lesson: L.throttle });
+    ensure(count(401) <= 5 && count(401) >= 1, {
+      expected: '50 wrong passwords sent at once: at most 5 answers 401 (the limit), 429 for the rest',
+      got: `${count(401)} answers 401 and ${count(429)} answers 429: ${count(401) > 5 ? `${count(401)} passwords were checked where 5 were allowed` : 'none was even tried'}`,
+      hint: 'take the attempt before the password check, in the same synchronous step that checks the count (no await in between), and give it back when the password is right',
+      lesson: L.throttle,
+    });
+    expect429(await http.post('/api/users/login', rightFor(ada)), 'then the right password');
+  });
+
+  requirement('after 5 failed logins for one email, the 6th attempt answers 429, while another email from the same client still logs in and fails with 401', { lesson: L.throttle, covers: ['throttle-keyed-ip-email', 'login-throttled'] , timeout: 20_000 }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    const bob = person('bob');
+    await Promise.all([register(http, ada), register(http, bob)]);
+    await failTimes(http, ada, 5, 'ada');
+    expect429(await http.post('/api/users/login', wrongFor(ada)), "ada's 6th attempt (wrong password)", 'after 5 failures for the same email and client, answer 429');
+    expect429(await http.post('/api/users/login', rightFor(ada)), "ada's 7th attempt, with the right password", 'check the limit before the password: otherwise the limit tells a guesser when they got it right');
+    expect401(await http.post('/api/users/login', wrongFor(bob)), "bob's wrong password from the same client, once ada is limited", L.throttle, 'key the count by client address and email, not by address alone: one email failing must not lock the others out');
+    await login(http, bob);
+    await failTimes(http, bob, 4, 'bob, after his successful login');
+  });
+
+  requirement('a successful login forgets the failures: after 4 failures and a success, 5 more failures answer 401 before the limit', { lesson: L.throttle, covers: ['login-success-resets'] , timeout: 20_000 }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    await register(http, ada);
+    await failTimes(http, ada, 4, 'before the success');
+    await login(http, ada);
+    await failTimes(http, ada, 5, 'after the success');
+    expect429(await http.post('/api/users/login', wrongFor(ada)), 'the 6th failure after the success');
+  });
+
+  requirement('the limit ends with its 15 minutes: still 429 after 14 minutes, the right password logs in after 15 (the app\'s clock, moved by the check)', { lesson: L.throttle, covers: ['throttle-window'] , timeout: 20_000 }, async () => {
+    const time = manualClock();
+    const http = await freshApp({ clock: time.clock });
+    const ada = person('ada');
+    await register(http, ada);
+    await failTimes(http, ada, 5, 'ada');
+    expect429(await http.post('/api/users/login', wrongFor(ada)), 'the 6th attempt');
+    time.tick(14 * 60 * 1000);
+    expect429(await http.post('/api/users/login', rightFor(ada)), '14 minutes later (deps.clock moved on), the right password', 'the window is 15 minutes, not less');
+    time.tick(60 * 1000 + 1000);
+    const res = await http.post('/api/users/login', rightFor(ada));
+    ensure(res.status === 200, {
+      expected: '15 minutes and 1 second after the failures (deps.clock moved on), the right password logs in: 200',
+      got: describeResponse(res),
+      hint: 'read the time from deps.clock in the limiter (createAttemptLimiter(limits, clock)), not from Date.now()',
+      lesson: L.throttle,
+    });
+  });
+});
+
+describe('the limit per client', () => {
+  requirement('50 failed logins from one client for 50 different emails answer 401, the 51st answers 429, and successful logins do not count', { lesson: L.throttle, covers: ['throttle-per-client'], timeout: 40_000 }, async () => {
+    const http = await freshApp();
+    const ada = person('ada');
+    await register(http, ada);
+    for (let i = 0; i < 3; i += 1) await login(http, ada);
+    const strangers = Array.from({ length: 50 }, (_, i) => person(`nobody${i}`));
+    // Ten at a time: every email differs, so only the limit per client can refuse them.
+    const statuses: number[] = [];
+    for (let i = 0; i < strangers.length; i += 10) {
+      const batch = await Promise.all(strangers.slice(i, i + 10).map((who) => http.post('/api/users/login', wrongFor(who))));
+      statuses.push(...batch.map((r) => r.status));
+    }
+    const not401 = statuses.findIndex((s) => s !== 401);
+    ensure(not401 < 0, {
+      expected: '50 failed logins from one client, each for another email (and 3 successful ones before): all 401',
+      got: `failed login #${not401 + 1} answered ${statuses[not401]}`,
+      hint: 'the limit per client is 50 failures in 15 minutes, and a successful login does not count towards it',
+      lesson: L.throttle,
+    });
+    expect429(await http.post('/api/users/login', wrongFor(person('nobody-else'))), 'a 51st failed login from the same client, for yet another email', 'count failures per client address too (50 in 15 minutes), whatever the email');
+  });
+});
