@@ -231,7 +231,7 @@ describe('sequences of requests', () => {
     'any sequence of creates, reads, updates, deletes, lists and tag lists answers as the lesson says, request after request',
     {
       lesson: lesson('listing-articles'),
-      covers: [],
+      covers: ['list-newest-first', 'list-tiebreak', 'page-count-total', 'filter-count', 'slug-unique', 'update-new-slug', 'update-422-changes-nothing', 'delete-gone', 'tags-unused-gone'],
     },
     { op: opArb, maxOps: 14, runs: 40, start, model: () => ({ articles: [], serial: 0 }), apply },
   );
