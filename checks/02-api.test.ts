@@ -350,17 +350,28 @@ describe('slugs', () => {
         lesson: L.slugs,
       });
     }
+    // After a delete, the same title again: a slug none of the articles still there has.
+    const gone = made[0];
+    const deleted = await http.delete(`/api/articles/${encodeURIComponent(gone.slug)}`);
+    expectStatus(deleted, 204, L.remove);
+    const again = await createArticle(http, { title: 'Same title', body: 'the body of article 6' });
+    ensure(again.slug !== made[1].slug && !slugs.slice(1).includes(again.slug), {
+      expected: `after deleting "${gone.slug}", a new "Same title" gets a slug that "${made[1].slug}" (still there) does not have`,
+      got: `"slug": ${JSON.stringify(again.slug)}`,
+      hint: 'look for an article that already has the slug you are about to use; counting the articles with the same title goes wrong once one of them is deleted',
+      lesson: L.slugs,
+    });
     // A rename to a title another article has: the slug stays unique, both still resolve.
     const renamed = made[4];
     const res = await http.put(`/api/articles/${encodeURIComponent(renamed.slug)}`, { json: { article: { title: 'Same title' } } });
     const after = (res.body as { article?: Article } | undefined)?.article;
-    ensure(res.status === 200 && typeof after?.slug === 'string' && !slugs.slice(0, 4).includes(after.slug) && after.slug !== '', {
-      expected: `PUT /api/articles/${renamed.slug} {"article": {"title": "Same title"}} answers 200 with a slug none of ${JSON.stringify(slugs.slice(0, 4))} has`,
+    ensure(res.status === 200 && typeof after?.slug === 'string' && ![again.slug, ...slugs.slice(1, 4)].includes(after.slug) && after.slug !== '', {
+      expected: `PUT /api/articles/${renamed.slug} {"article": {"title": "Same title"}} answers 200 with a slug none of ${JSON.stringify([again.slug, ...slugs.slice(1, 4)])} has`,
       got: describeResponse(res),
       hint: 'a rename makes a new slug the same way a create does: unique among the other articles',
       lesson: L.slugs,
     });
-    for (const [slug, body] of [[slugs[0], 'the body of article 1'], [slugs[1], 'the body of article 2'], [after.slug, 'the body of article 5']]) {
+    for (const [slug, body] of [[again.slug, 'the body of article 6'], [slugs[1], 'the body of article 2'], [after.slug, 'the body of article 5']]) {
       const found = await http.get(`/api/articles/${encodeURIComponent(slug)}`);
       ensure(found.status === 200 && (found.body as { article?: Article })?.article?.body === body, {
         expected: `GET /api/articles/${slug} answers 200 with ${JSON.stringify(body)}`,

@@ -2,7 +2,7 @@ import type { WrongSubmission } from '../types.js';
 
 export default {
   description: 'the slug suffix is the number of articles that already have the base slug plus one: after a delete, a new article gets the slug of one still there',
-  caughtBy: 'any sequence of creates, reads, updates, deletes, lists and tag lists answers as the lesson says, request after request',
+  caughtBy: 'every article gets a slug of its own that resolves, even for a repeated or non-ASCII title',
   edits: [
     {
       file: 'src/articles/articles.service.ts',
