@@ -510,6 +510,10 @@ describe('validation', () => {
       { label: `PUT ${at} with no body at all`, send: () => http.put(at) },
       { label: 'GET /api/articles?limit=ten', send: () => http.get('/api/articles?limit=ten') },
       { label: 'GET /api/articles/%E0%A4%A (a URL that cannot be decoded)', send: () => http.get('/api/articles/%E0%A4%A') },
+      { label: 'PUT /api/articles/%E0%A4%A (a URL that cannot be decoded)', send: () => http.put('/api/articles/%E0%A4%A', { json: { article: { body: 'x' } } }) },
+      { label: 'DELETE /api/articles/%E0%A4%A (a URL that cannot be decoded)', send: () => http.delete('/api/articles/%E0%A4%A') },
+      { label: `PUT ${at} with a JSON string for a body`, send: () => http.put(at, { raw: '"just text"' }) },
+      { label: `PUT ${at} with cut-off JSON`, send: () => http.put(at, { raw: '{"article": {"body": ' }) },
     ];
     for (const c of mustRefuse) {
       const res = await c.send();
@@ -522,7 +526,7 @@ describe('validation', () => {
       expectErrorEnvelope(res, L.validation);
     }
     // Repeated query parameters arrive as arrays. Refusing them or reading one value are both fine.
-    const odd = ['/api/articles?limit=1&limit=2', '/api/articles?offset=1&offset=2', '/api/articles?tag=a&tag=b&author=x&author=y', '/api/articles?limit=99999999999999999999'];
+    const odd = ['/api/articles?limit=1&limit=2', '/api/articles?offset=1&offset=2', '/api/articles?tag=a&tag=b&author=x&author=y', '/api/articles?limit=99999999999999999999', '/api/articles?offset=99999999999999999999', '/api/articles?tag[x]=1', '/api/tags?limit=abc'];
     for (const path of odd) {
       const res = await http.get(path);
       ensure(res.status < 500, {
