@@ -557,6 +557,11 @@ describe('GET /api/articles', () => {
       hint: 'answer each list item without its body; GET /api/articles/:slug has the whole article',
       lesson: L.list,
     });
+    // An edit moves updatedAt, not the article's place: "newest" is about createdAt.
+    time.tick();
+    const edited = await http.put(`/api/articles/${encodeURIComponent(first.slug)}`, { json: { article: { body: 'Edited later.' } } });
+    expectStatus(edited, 200, L.update);
+    expectPage(await listArticles(http, '', L.list), '', [third, second, first], 3, L.list, 'order by createdAt (newest first), not updatedAt: editing an old article does not make it new');
   });
 
   requirement('articles created in the same millisecond keep a stable order, the later one first', { lesson: L.list, covers: ['list-tiebreak'] }, async () => {
