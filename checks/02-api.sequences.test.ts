@@ -60,13 +60,13 @@ type Op =
   | { kind: 'create'; title: string; tags: string[] | undefined; tick: boolean }
   | { kind: 'read'; target: number }
   | { kind: 'update'; target: number; title?: string; tags?: string[]; description?: string; tick: boolean }
-  | { kind: 'invalid-update'; target: number; title: string; blank: 'description' | 'body' | 'title' }
+  | { kind: 'invalid-update'; target: number; title: string; blank: 'description' | 'body' | 'title' | 'long-title' }
   | { kind: 'delete'; target: number }
   | { kind: 'list'; limit?: number; offset?: number; tag?: string; byAuthor?: boolean }
   | { kind: 'tags' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), title: fc.constantFrom(...TITLES), tags: fc.option(fc.subarray(TAGS), { nil: undefined }), tick: fc.boolean() }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('create' as const), title: fc.constantFrom(...TITLES), tags: fc.option(fc.subarray(TAGS), { nil: undefined }), tick: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('read' as const), target: fc.nat(9) }) },
   {
     weight: 2,
@@ -75,10 +75,18 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       { requiredKeys: ['kind', 'target', 'tick'] },
     ),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('invalid-update' as const), target: fc.nat(9), title: fc.constantFrom(...TITLES), blank: fc.constantFrom('description' as const, 'body' as const, 'title' as const) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), target: fc.nat(9) }) },
   {
-    weight: 3,
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('invalid-update' as const),
+      target: fc.nat(9),
+      title: fc.constantFrom(...TITLES),
+      blank: fc.constantFrom('description' as const, 'body' as const, 'title' as const, 'long-title' as const),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), target: fc.nat(9) }) },
+  {
+    weight: 2,
     arbitrary: fc.record(
       { kind: fc.constant('list' as const), limit: fc.integer({ min: 1, max: 4 }), offset: fc.integer({ min: 0, max: 5 }), tag: fc.constantFrom(...TAGS), byAuthor: fc.boolean() },
       { requiredKeys: ['kind'] },
@@ -176,10 +184,11 @@ async function apply(op: Op, model: Model, sut: Sut): Promise<void> {
       const target = pick(model, op.target);
       if (!target) return;
       time.tick(1000);
-      // A valid new title beside a blank field: the 422 must change nothing, not even the title.
-      const sent = { title: op.title, [op.blank]: '   ' };
+      // A valid change beside a bad field: the 422 must change nothing, not even the valid one.
+      const sent = op.blank === 'long-title' ? { description: 'Changed by a refused update', title: 'x'.repeat(256) } : { title: op.title, [op.blank]: '   ' };
       const res = await http.put(path(target.slug), { json: { article: sent } });
-      ensure(res.status === 422, { expected: `PUT ${path(target.slug)} ${JSON.stringify({ article: sent })} answers 422 (a blank ${op.blank})`, got: describeResponse(res), lesson: lesson('updating-an-article') });
+      const why = op.blank === 'long-title' ? 'a title of 256 characters' : `a blank ${op.blank}`;
+      ensure(res.status === 422, { expected: `PUT ${path(target.slug)} ${JSON.stringify({ article: sent }).slice(0, 120)}… answers 422 (${why})`, got: describeResponse(res), lesson: lesson('updating-an-article') });
       expectArticle(await http.get(path(target.slug)), target, `after that 422, GET ${path(target.slug)} shows the article unchanged`, lesson('updating-an-article'));
       return;
     }
@@ -226,13 +235,35 @@ async function apply(op: Op, model: Model, sut: Sut): Promise<void> {
   }
 }
 
+/** After each sequence: the whole list (every article, in order, with its fields) and the tags. */
+async function finalState(model: Model, sut: Sut): Promise<void> {
+  const wanted = inListOrder(model.articles);
+  const res = await sut.http.get('/api/articles?limit=100');
+  const body = res.body as { articles?: Record<string, unknown>[]; articlesCount?: unknown } | undefined;
+  const seen = Array.isArray(body?.articles) ? body.articles.map((a) => ({ slug: a.slug, title: a.title, description: a.description, tagList: a.tagList })) : undefined;
+  const fields = wanted.map((a) => ({ slug: a.slug, title: a.title, description: a.description, tagList: a.tagList }));
+  ensure(res.status === 200 && same(seen, fields) && body?.articlesCount === wanted.length, {
+    expected: `at the end, GET /api/articles?limit=100 answers every article there should be, newest first: ${JSON.stringify(fields).slice(0, 400)} and "articlesCount": ${wanted.length}`,
+    got: seen ? `${JSON.stringify(seen).slice(0, 400)} and "articlesCount": ${JSON.stringify(body?.articlesCount)}` : describeResponse(res),
+    lesson: lesson('listing-articles'),
+  });
+  const tagsWanted = sortedTags(model.articles.flatMap((a) => a.tagList));
+  const tagsRes = await sut.http.get('/api/tags');
+  const tags = (tagsRes.body as { tags?: unknown } | undefined)?.tags;
+  ensure(tagsRes.status === 200 && Array.isArray(tags) && same([...tags].sort(), tagsWanted), {
+    expected: `at the end, GET /api/tags answers the tags in use, each once: ${JSON.stringify(tagsWanted)} (in any order)`,
+    got: describeResponse(tagsRes),
+    lesson: lesson('tags'),
+  });
+}
+
 describe('sequences of requests', () => {
   sequenceRequirement(
     'any sequence of creates, reads, updates, deletes, lists and tag lists answers as the lesson says, request after request',
     {
       lesson: lesson('listing-articles'),
-      covers: [],
+      covers: ['list-newest-first', 'list-tiebreak', 'page-count-total', 'filter-count', 'slug-unique', 'update-new-slug', 'update-422-changes-nothing', 'delete-gone', 'tags-unused-gone'],
     },
-    { op: opArb, maxOps: 14, runs: 40, start, model: () => ({ articles: [], serial: 0 }), apply },
+    { op: opArb, maxOps: 14, runs: 60, start, model: () => ({ articles: [], serial: 0 }), apply, finally: finalState },
   );
 });

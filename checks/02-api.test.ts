@@ -7,6 +7,7 @@
  */
 import { describe } from 'vitest';
 import {
+  actingAuthor,
   api,
   describeResponse,
   ensure,
@@ -21,6 +22,7 @@ import {
   targetDir,
   type ManualClock,
   type Response,
+  type SendOptions,
 } from './support/index.js';
 
 const dir = targetDir('02-api');
@@ -58,11 +60,25 @@ interface Article {
 }
 
 
-/** A fresh app (and so a fresh, empty store) on a clock the check controls. */
+/**
+ * A fresh app (and so a fresh, empty store) on a clock the check controls. Every request carries
+ * the acting author's headers: none before step 04, a token from step 04 on (these checks run
+ * against the later steps too).
+ */
 async function freshApp() {
   const time = manualClock('2024-03-01T09:00:00.000Z');
   const { app } = await loadApp(dir, { clock: time.clock });
-  return { http: api(app), time };
+  const author = await actingAuthor(api(app));
+  const raw = api(app);
+  const as = (o: SendOptions = {}): SendOptions => ({ ...o, headers: { ...author.headers, ...o.headers } });
+  const http = {
+    get: (path: string, o?: SendOptions) => raw.get(path, as(o)),
+    post: (path: string, o?: SendOptions) => raw.post(path, as(o)),
+    put: (path: string, o?: SendOptions) => raw.put(path, as(o)),
+    patch: (path: string, o?: SendOptions) => raw.patch(path, as(o)),
+    delete: (path: string, o?: SendOptions) => raw.delete(path, as(o)),
+  };
+  return { http, time, author: author.username };
 }
 
 let serial = 0;
@@ -202,7 +218,7 @@ function ensureArticleShape(article: unknown, label: string, withBody: boolean, 
 // ── Creating articles ──────────────────────────────────────────────────────────────────────
 
 describe('POST /api/articles', () => {
-  requirement('POST /api/articles answers 201 with the new article in the Conduit shape, timed by the app clock', { lesson: L.create }, async () => {
+  requirement('POST /api/articles answers 201 with the new article in the Conduit shape, timed by the app clock', { lesson: L.create , covers: ['create-201', 'article-shape', 'timestamps-from-clock'] }, async () => {
     const { http, time } = await freshApp();
     const sent = { title: 'How to train your dragon', description: 'Ever wonder how?', body: 'Very carefully.', tagList: ['dragons'] };
     const res = await http.post('/api/articles', { json: { article: sent } });
@@ -232,7 +248,7 @@ describe('POST /api/articles', () => {
     }
   });
 
-  requirement('tagList comes back sorted alphabetically, without duplicates, and [] when none was sent', { lesson: L.create }, async () => {
+  requirement('tagList comes back sorted alphabetically, without duplicates, and [] when none was sent', { lesson: L.create , covers: ['taglist-sorted-once'] }, async () => {
     const { http } = await freshApp();
     const tagged = await createArticle(http, { tagList: ['training', 'dragons', 'training'] });
     ensure(same(tagged.tagList, ['dragons', 'training']), {
@@ -254,9 +270,17 @@ describe('POST /api/articles', () => {
       got: `"tagList": ${JSON.stringify(untagged.tagList)}`,
       lesson: L.create,
     });
+    const put = await http.put(`/api/articles/${encodeURIComponent(untagged.slug)}`, { json: { article: { tagList: ['tea', 'cake', 'apple', 'tea'] } } });
+    const updated = (put.body as { article?: Article } | undefined)?.article;
+    ensure(put.status === 200 && same(updated?.tagList, ['apple', 'cake', 'tea']), {
+      expected: `PUT /api/articles/${untagged.slug} {"article": {"tagList": ["tea", "cake", "apple", "tea"]}} answers 200 with tagList ["apple", "cake", "tea"] (sorted, each once)`,
+      got: describeResponse(put),
+      hint: 'the tagList of an update gets the same treatment as a new one: dedupe and sort',
+      lesson: L.create,
+    });
   });
 
-  requirement('each createApp() call starts with its own empty set of articles', { lesson: L.store }, async () => {
+  requirement('each createApp() call starts with its own empty set of articles', { lesson: L.store , covers: ['store-per-app'] }, async () => {
     const first = await freshApp();
     await createArticle(first.http, { title: 'Only in the first app', tagList: ['first-app-only'] });
     const second = await freshApp();
@@ -273,7 +297,7 @@ describe('POST /api/articles', () => {
 // ── Slugs ──────────────────────────────────────────────────────────────────────────────────
 
 describe('slugs', () => {
-  requirement('the slug comes from the title: lower case, words joined by "-", punctuation removed', { lesson: L.slugs }, async () => {
+  requirement('the slug comes from the title: lower case, words joined by "-", punctuation removed', { lesson: L.slugs , covers: ['slug-from-title'] }, async () => {
     const { http } = await freshApp();
     const cases = [
       { title: 'How to Train Your Dragon', base: 'how-to-train-your-dragon' },
@@ -297,7 +321,7 @@ describe('slugs', () => {
     }
   });
 
-  requirement('every article gets a slug of its own that resolves, even for a repeated or non-ASCII title', { lesson: L.slugs }, async () => {
+  requirement('every article gets a slug of its own that resolves, even for a repeated or non-ASCII title', { lesson: L.slugs , covers: ['slug-unique', 'slug-usable'] }, async () => {
     const { http } = await freshApp();
     const titles = ['Same title', 'Same title', '日本語のタイトル', '¿¡!?', 'Ünïcödé café'];
     const made: Article[] = [];
@@ -326,25 +350,62 @@ describe('slugs', () => {
         lesson: L.slugs,
       });
     }
+    // After a delete, the same title again: a slug none of the articles still there has.
+    const gone = made[0];
+    const deleted = await http.delete(`/api/articles/${encodeURIComponent(gone.slug)}`);
+    expectStatus(deleted, 204, L.remove);
+    const again = await createArticle(http, { title: 'Same title', body: 'the body of article 6' });
+    ensure(again.slug !== made[1].slug && !slugs.slice(1).includes(again.slug), {
+      expected: `after deleting "${gone.slug}", a new "Same title" gets a slug that "${made[1].slug}" (still there) does not have`,
+      got: `"slug": ${JSON.stringify(again.slug)}`,
+      hint: 'look for an article that already has the slug you are about to use; counting the articles with the same title goes wrong once one of them is deleted',
+      lesson: L.slugs,
+    });
+    // A rename to a title another article has: the slug stays unique, both still resolve.
+    const renamed = made[4];
+    const res = await http.put(`/api/articles/${encodeURIComponent(renamed.slug)}`, { json: { article: { title: 'Same title' } } });
+    const after = (res.body as { article?: Article } | undefined)?.article;
+    ensure(res.status === 200 && typeof after?.slug === 'string' && ![again.slug, ...slugs.slice(1, 4)].includes(after.slug) && after.slug !== '', {
+      expected: `PUT /api/articles/${renamed.slug} {"article": {"title": "Same title"}} answers 200 with a slug none of ${JSON.stringify([again.slug, ...slugs.slice(1, 4)])} has`,
+      got: describeResponse(res),
+      hint: 'a rename makes a new slug the same way a create does: unique among the other articles',
+      lesson: L.slugs,
+    });
+    for (const [slug, body] of [[again.slug, 'the body of article 6'], [slugs[1], 'the body of article 2'], [after.slug, 'the body of article 5']]) {
+      const found = await http.get(`/api/articles/${encodeURIComponent(slug)}`);
+      ensure(found.status === 200 && (found.body as { article?: Article })?.article?.body === body, {
+        expected: `GET /api/articles/${slug} answers 200 with ${JSON.stringify(body)}`,
+        got: describeResponse(found),
+        lesson: L.slugs,
+      });
+    }
   });
 });
 
 // ── Validation ─────────────────────────────────────────────────────────────────────────────
 
 describe('validation', () => {
-  requirement('POST /api/articles answers 422 naming the field when one is missing, blank or not a string', { lesson: L.validation }, async () => {
+  requirement('POST /api/articles answers 422 naming the field when one is missing, blank or not a string', { lesson: L.validation, covers: ['create-fields', 'validation-422-keyed', 'wrong-types-422'] }, async () => {
     const { http } = await freshApp();
-    const cases: { what: string; article: Record<string, unknown>; key: string }[] = [
-      { what: 'no title', article: { description: 'd', body: 'b' }, key: 'title' },
-      { what: 'a description of spaces', article: { title: 't', description: '   ', body: 'b' }, key: 'description' },
-      { what: 'an empty body', article: { title: 't', description: 'd', body: '' }, key: 'body' },
-      { what: 'a title that is a number', article: { title: 42, description: 'd', body: 'b' }, key: 'title' },
-      { what: 'a body that is an object', article: { title: 't', description: 'd', body: { text: 'b' } }, key: 'body' },
-      { what: 'a description that is null', article: { title: 't', description: null, body: 'b' }, key: 'description' },
+    const valid = { title: 't', description: 'd', body: 'b' };
+    const bad: { what: string; value: unknown }[] = [
+      { what: 'missing', value: undefined },
+      { what: 'empty', value: '' },
+      { what: 'spaces only', value: ' \t \n ' },
+      { what: 'null', value: null },
+      { what: 'a number', value: 42 },
+      { what: 'true', value: true },
+      { what: 'an array', value: ['text'] },
+      { what: 'an object', value: { text: 'b' } },
     ];
-    for (const c of cases) {
-      const res = await http.post('/api/articles', { json: { article: c.article } });
-      expect422For(res, c.key, `POST /api/articles with ${c.what} (${JSON.stringify({ article: c.article })})`, L.validation);
+    for (const key of ['title', 'description', 'body'] as const) {
+      for (const { what, value } of bad) {
+        const article: Record<string, unknown> = { ...valid };
+        if (value === undefined) delete article[key];
+        else article[key] = value;
+        const res = await http.post('/api/articles', { json: { article } });
+        expect422For(res, key, `POST /api/articles with ${key} ${what} (${JSON.stringify({ article })})`, L.validation);
+      }
     }
     const page = await listArticles(http, '', L.validation);
     ensure(page.articlesCount === 0, {
@@ -355,25 +416,64 @@ describe('validation', () => {
     });
   });
 
-  requirement('POST /api/articles answers 422 when tagList is not an array of non-blank strings', { lesson: L.validation }, async () => {
+  requirement('POST /api/articles answers 422 when tagList is not an array of non-blank strings', { lesson: L.validation, covers: ['create-fields', 'wrong-types-422'] }, async () => {
     const { http } = await freshApp();
-    const bad: unknown[] = ['dragons', { first: 'dragons' }, [1, 2], ['dragons', ''], ['dragons', null], [['dragons']]];
+    const bad: unknown[] = ['dragons', 7, true, { first: 'dragons' }, [1, 2], ['dragons', ''], ['dragons', '   '], ['dragons', null], [['dragons']], [{ name: 'dragons' }]];
     for (const tagList of bad) {
       const article = { title: 'Tagged', description: 'd', body: 'b', tagList };
       const res = await http.post('/api/articles', { json: { article } });
       expect422For(res, 'tagList', `POST /api/articles with "tagList": ${JSON.stringify(tagList)}`, L.validation);
     }
+    const page = await listArticles(http, '', L.validation);
+    ensure(page.articlesCount === 0, {
+      expected: 'nothing was stored: every request above was refused',
+      got: `"articlesCount": ${page.articlesCount}, slugs ${JSON.stringify(slugsOf(page.articles))}`,
+      hint: 'validate everything before storing anything',
+      lesson: L.validation,
+    });
   });
 
-  requirement('a request body without the {"article": {...}} wrapper answers 422, not 500', { lesson: L.validation }, async () => {
+  requirement('a 422 names every wrong field at once, on POST and on PUT', { lesson: L.validation, covers: ['all-problems-named', 'limits-all-reported'] }, async () => {
     const { http } = await freshApp();
+    const created = await createArticle(http, { title: 'Stays as it is' });
+    const at = `/api/articles/${encodeURIComponent(created.slug)}`;
+    const cases: { label: string; send: () => Promise<Response>; keys: string[] }[] = [
+      { label: 'POST /api/articles {"article": {"title": 42, "description": "   ", "tagList": "dragons"}}', send: () => http.post('/api/articles', { json: { article: { title: 42, description: '   ', tagList: 'dragons' } } }), keys: ['title', 'description', 'body', 'tagList'] },
+      { label: 'POST /api/articles with a body of null and a title of 256 characters', send: () => http.post('/api/articles', { json: { article: { title: 'x'.repeat(256), description: 'd', body: null } } }), keys: ['title', 'body'] },
+      { label: `PUT ${at} {"article": {"title": "", "description": 5, "body": [], "tagList": [1]}}`, send: () => http.put(at, { json: { article: { title: '', description: 5, body: [], tagList: [1] } } }), keys: ['title', 'description', 'body', 'tagList'] },
+      { label: `PUT ${at} {"article": {"description": null, "body": "  "}}`, send: () => http.put(at, { json: { article: { description: null, body: '  ' } } }), keys: ['description', 'body'] },
+    ];
+    for (const c of cases) {
+      const res = await c.send();
+      expectStatus(res, 422, L.validation);
+      const errors = expectErrorEnvelope(res, L.validation);
+      const missing = c.keys.filter((k) => !(k in errors));
+      ensure(missing.length === 0, {
+        expected: `${c.label} answers 422 naming every wrong field: ${c.keys.join(', ')}`,
+        got: `${JSON.stringify({ errors })} (missing: ${missing.join(', ')})`,
+        hint: 'check every field and collect the problems in one object, then throw one ValidationError with all of them',
+        lesson: L.validation,
+      });
+    }
+  });
+
+  requirement('a request body without the {"article": {...}} wrapper answers 422, not 500', { lesson: L.validation, covers: ['wrapper-required'] }, async () => {
+    const { http } = await freshApp();
+    const created = await createArticle(http, { title: 'Wrapped', description: 'As sent', body: 'Unchanged.' });
+    const at = `/api/articles/${encodeURIComponent(created.slug)}`;
     const cases: { what: string; send: () => Promise<Response> }[] = [
-      { what: 'the fields without the wrapper', send: () => http.post('/api/articles', { json: { title: 't', description: 'd', body: 'b' } }) },
-      { what: '{"article": "text"}', send: () => http.post('/api/articles', { json: { article: 'text' } }) },
-      { what: '{"article": null}', send: () => http.post('/api/articles', { raw: '{"article": null}' }) },
-      { what: '{"article": [...]}', send: () => http.post('/api/articles', { json: { article: [{ title: 't' }] } }) },
-      { what: 'a JSON array', send: () => http.post('/api/articles', { raw: '[]' }) },
-      { what: 'no body at all', send: () => http.post('/api/articles') },
+      { what: 'POST with the fields without the wrapper', send: () => http.post('/api/articles', { json: { title: 't', description: 'd', body: 'b' } }) },
+      { what: 'POST {"article": "text"}', send: () => http.post('/api/articles', { json: { article: 'text' } }) },
+      { what: 'POST {"article": null}', send: () => http.post('/api/articles', { raw: '{"article": null}' }) },
+      { what: 'POST {"article": [...]}', send: () => http.post('/api/articles', { json: { article: [{ title: 't' }] } }) },
+      { what: 'POST with a JSON array', send: () => http.post('/api/articles', { raw: '[]' }) },
+      { what: 'POST with no body at all', send: () => http.post('/api/articles') },
+      { what: `PUT ${at} with the fields without the wrapper`, send: () => http.put(at, { json: { title: 'Unwrapped', body: 'Changed!' } }) },
+      { what: `PUT ${at} {"article": "text"}`, send: () => http.put(at, { json: { article: 'text' } }) },
+      { what: `PUT ${at} {"article": null}`, send: () => http.put(at, { raw: '{"article": null}' }) },
+      { what: `PUT ${at} {"article": [...]}`, send: () => http.put(at, { json: { article: [{ body: 'Changed!' }] } }) },
+      { what: `PUT ${at} with a JSON array`, send: () => http.put(at, { raw: '[{"body": "Changed!"}]' }) },
+      { what: `PUT ${at} with no body at all`, send: () => http.put(at) },
     ];
     for (const c of cases) {
       const res = await c.send();
@@ -381,13 +481,21 @@ describe('validation', () => {
         res,
         422,
         L.validation,
-        res.status === 500 ? 'req.body is undefined when no JSON came, and req.body.article may be anything: check it is an object before reading its fields' : undefined,
+        res.status === 500 ? 'req.body is undefined when no JSON came, and req.body.article may be anything: check it is an object before reading its fields' : `${c.what}: the request needs the {"article": {...}} wrapper`,
       );
       expectErrorEnvelope(res, L.validation);
     }
+    const page = await listArticles(http, '', L.validation);
+    const after = await http.get(at);
+    const article = (after.body as { article?: Article } | undefined)?.article;
+    ensure(page.articlesCount === 1 && article?.title === 'Wrapped' && article.body === 'Unchanged.' && article.updatedAt === created.updatedAt, {
+      expected: `nothing stored or changed by the refused requests: one article, GET ${at} still titled "Wrapped" with the body "Unchanged."`,
+      got: `"articlesCount": ${page.articlesCount}; ${describeResponse(after)}`,
+      lesson: L.validation,
+    });
   });
 
-  requirement('malformed input of any kind gets a 4xx in the error envelope, never a 5xx', { lesson: L.validation }, async () => {
+  requirement('malformed input of any kind gets a 4xx in the error envelope, never a 5xx', { lesson: L.validation , covers: ['bad-input-4xx'] }, async () => {
     const { http } = await freshApp();
     const article = await createArticle(http, { title: 'A target' });
     const at = `/api/articles/${encodeURIComponent(article.slug)}`;
@@ -402,6 +510,10 @@ describe('validation', () => {
       { label: `PUT ${at} with no body at all`, send: () => http.put(at) },
       { label: 'GET /api/articles?limit=ten', send: () => http.get('/api/articles?limit=ten') },
       { label: 'GET /api/articles/%E0%A4%A (a URL that cannot be decoded)', send: () => http.get('/api/articles/%E0%A4%A') },
+      { label: 'PUT /api/articles/%E0%A4%A (a URL that cannot be decoded)', send: () => http.put('/api/articles/%E0%A4%A', { json: { article: { body: 'x' } } }) },
+      { label: 'DELETE /api/articles/%E0%A4%A (a URL that cannot be decoded)', send: () => http.delete('/api/articles/%E0%A4%A') },
+      { label: `PUT ${at} with a JSON string for a body`, send: () => http.put(at, { raw: '"just text"' }) },
+      { label: `PUT ${at} with cut-off JSON`, send: () => http.put(at, { raw: '{"article": {"body": ' }) },
     ];
     for (const c of mustRefuse) {
       const res = await c.send();
@@ -414,7 +526,7 @@ describe('validation', () => {
       expectErrorEnvelope(res, L.validation);
     }
     // Repeated query parameters arrive as arrays. Refusing them or reading one value are both fine.
-    const odd = ['/api/articles?limit=1&limit=2', '/api/articles?offset=1&offset=2', '/api/articles?tag=a&tag=b&author=x&author=y', '/api/articles?limit=99999999999999999999'];
+    const odd = ['/api/articles?limit=1&limit=2', '/api/articles?offset=1&offset=2', '/api/articles?tag=a&tag=b&author=x&author=y', '/api/articles?limit=99999999999999999999', '/api/articles?offset=99999999999999999999', '/api/articles?tag[x]=1', '/api/tags?limit=abc'];
     for (const path of odd) {
       const res = await http.get(path);
       ensure(res.status < 500, {
@@ -430,7 +542,7 @@ describe('validation', () => {
 // ── Listing ────────────────────────────────────────────────────────────────────────────────
 
 describe('GET /api/articles', () => {
-  requirement('GET /api/articles lists the newest article first, with articlesCount', { lesson: L.list }, async () => {
+  requirement('GET /api/articles lists the newest article first, with articlesCount', { lesson: L.list , covers: ['list-newest-first', 'list-without-body'] }, async () => {
     const { http, time } = await freshApp();
     const empty = await listArticles(http, '', L.list);
     expectPage(empty, '', [], 0, L.list);
@@ -438,20 +550,36 @@ describe('GET /api/articles', () => {
     const page = await listArticles(http, '', L.list);
     expectPage(page, '', [third, second, first], 3, L.list, 'sort by createdAt, newest first');
     ensureArticleShape(page.articles[0], 'the first item of "articles"', false, L.list);
+    const withBody = page.articles.filter((a) => (a as unknown as Record<string, unknown>).body !== undefined);
+    ensure(withBody.length === 0, {
+      expected: 'list items without "body" (a page of previews stays small)',
+      got: `${withBody.length} item(s) with a "body", e.g. ${String(JSON.stringify(withBody[0])).slice(0, 200)}`,
+      hint: 'answer each list item without its body; GET /api/articles/:slug has the whole article',
+      lesson: L.list,
+    });
+    // An edit moves updatedAt, not the article's place: "newest" is about createdAt.
+    time.tick();
+    const edited = await http.put(`/api/articles/${encodeURIComponent(first.slug)}`, { json: { article: { body: 'Edited later.' } } });
+    expectStatus(edited, 200, L.update);
+    expectPage(await listArticles(http, '', L.list), '', [third, second, first], 3, L.list, 'order by createdAt (newest first), not updatedAt: editing an old article does not make it new');
   });
 
-  requirement('articles created in the same millisecond keep a stable order, the later one first', { lesson: L.list }, async () => {
-    const { http } = await freshApp();
+  requirement('articles created in the same millisecond keep a stable order, the later one first', { lesson: L.list, covers: ['list-tiebreak'] }, async () => {
+    const { http, time } = await freshApp();
+    const older = await createArticle(http, { title: 'An older one' });
+    time.tick();
+    // Same clock instant for all four; titles in no alphabetical order, so a sort by slug or
+    // title cannot pass by luck.
     const made: Article[] = [];
-    for (const title of ['Same instant A', 'Same instant B', 'Same instant C']) made.push(await createArticle(http, { title }));
-    const newestFirst = [...made].reverse();
+    for (const title of ['Mango', 'Apple', 'Zebra', 'Kiwi']) made.push(await createArticle(http, { title }));
+    const newestFirst = [...made].reverse().concat(older);
     const hint = 'equal timestamps need a tiebreak: compare createdAt, then an id given in creation order (newest = highest id)';
     const page = await listArticles(http, '', L.list);
-    expectPage(page, '', newestFirst, 3, L.list, hint);
+    expectPage(page, '', newestFirst, 5, L.list, hint);
     const walked: Article[] = [];
-    for (let offset = 0; offset < 3; offset++) walked.push(...(await listArticles(http, `?limit=1&offset=${offset}`, L.list)).articles);
+    for (let offset = 0; offset < 5; offset++) walked.push(...(await listArticles(http, `?limit=1&offset=${offset}`, L.list)).articles);
     ensure(same(slugsOf(walked), slugsOf(newestFirst)), {
-      expected: `pages of one (?limit=1&offset=0, 1, 2) give ${JSON.stringify(slugsOf(newestFirst))}, each article once`,
+      expected: `pages of one (?limit=1&offset=0, 1, … 4) give ${JSON.stringify(slugsOf(newestFirst))}, each article once`,
       got: JSON.stringify(slugsOf(walked)),
       hint,
       lesson: L.list,
@@ -460,7 +588,7 @@ describe('GET /api/articles', () => {
 });
 
 describe('pagination', () => {
-  requirement('limit (20 by default) and offset page through the list while articlesCount stays the total', { lesson: L.pages }, async () => {
+  requirement('limit (20 by default) and offset page through the list while articlesCount stays the total', { lesson: L.pages , covers: ['page-defaults', 'page-count-total'] }, async () => {
     const { http, time } = await freshApp();
     const made = await createSeries(http, time, 25, 'Page item');
     const newest = [...made].reverse();
@@ -470,8 +598,14 @@ describe('pagination', () => {
       { query: '?limit=2&offset=2', wanted: newest.slice(2, 4) },
       { query: '?offset=5&limit=3', wanted: newest.slice(5, 8) },
       { query: '?offset=24', wanted: newest.slice(24) },
+      { query: '?offset=25', wanted: [] },
       { query: '?offset=30', wanted: [] },
       { query: '?limit=100', wanted: newest },
+      { query: '?limit=1', wanted: newest.slice(0, 1) },
+      { query: '?limit=1&offset=24', wanted: newest.slice(24) },
+      { query: '?offset=0', wanted: newest.slice(0, 20) },
+      { query: '?offset=3', wanted: newest.slice(3, 23) },
+      { query: '?limit=5', wanted: newest.slice(0, 5) },
     ];
     for (const { query, wanted } of cases) {
       const page = await listArticles(http, query, L.pages);
@@ -479,20 +613,26 @@ describe('pagination', () => {
     }
   });
 
-  requirement('a limit or offset that is negative, zero-sized or not a number answers 422', { lesson: L.pages }, async () => {
+  requirement('a limit or offset that is negative, zero-sized or not a number answers 422', { lesson: L.pages, covers: ['page-params-422'] }, async () => {
     const { http } = await freshApp();
     await createArticle(http);
     const cases = [
       { query: '?limit=0', name: 'limit' },
       { query: '?limit=-1', name: 'limit' },
       { query: '?limit=abc', name: 'limit' },
+      { query: '?limit=2.5', name: 'limit' },
+      { query: '?limit=1e1', name: 'limit' },
+      { query: '?limit=', name: 'limit' },
       { query: '?offset=-1', name: 'offset' },
       { query: '?offset=abc', name: 'offset' },
+      { query: '?offset=1.5', name: 'offset' },
+      { query: '?offset=1e2', name: 'offset' },
+      { query: '?offset=', name: 'offset' },
       { query: '?limit=5&offset=-3', name: 'offset' },
     ];
     for (const { query, name } of cases) {
       const res = await http.get(`/api/articles${query}`);
-      expectStatus(res, 422, L.pages, `refuse the value: answer 422 with {"errors": {"${name}": ["…"]}}`);
+      expectStatus(res, 422, L.pages, `refuse the value: answer 422 with {"errors": {"${name}": ["…"]}} (only digits make a whole number: not "", "2.5" or "1e2")`);
       const errors = expectErrorEnvelope(res, L.pages);
       ensure(name in errors || JSON.stringify(errors).includes(name), {
         expected: `the errors of GET /api/articles${query} name "${name}"`,
@@ -500,11 +640,31 @@ describe('pagination', () => {
         lesson: L.pages,
       });
     }
+    const both = await http.get('/api/articles?limit=0&offset=-1');
+    expectStatus(both, 422, L.pages);
+    const errors = expectErrorEnvelope(both, L.pages);
+    ensure('limit' in errors && 'offset' in errors, {
+      expected: 'GET /api/articles?limit=0&offset=-1 names both parameters: {"errors": {"limit": […], "offset": […]}}',
+      got: JSON.stringify({ errors }),
+      hint: 'collect every problem of the query before answering',
+      lesson: L.pages,
+    });
+  });
+
+  requirement('limit=100 is the largest page: 100 is accepted, 101 and more answer 422', { lesson: L.pages, covers: ['limit-max-100'] }, async () => {
+    const { http } = await freshApp();
+    await createArticle(http);
+    const ok = await http.get('/api/articles?limit=100');
+    expectStatus(ok, 200, L.pages, 'limit=100 is the largest page, and allowed');
+    for (const query of ['?limit=101', '?limit=1000', '?limit=1000000', '?limit=101&offset=0']) {
+      const res = await http.get(`/api/articles${query}`);
+      expect422For(res, 'limit', `GET /api/articles${query}`, L.pages);
+    }
   });
 });
 
 describe('filters', () => {
-  requirement('?tag= keeps only the articles with that tag, and articlesCount counts only those', { lesson: L.filters }, async () => {
+  requirement('?tag= keeps only the articles with that tag, and articlesCount counts only those', { lesson: L.filters , covers: ['filter-tag', 'filter-count', 'filter-unknown-empty'] }, async () => {
     const { http, time } = await freshApp();
     const dragons = await createArticle(http, { title: 'Dragons', tagList: ['training', 'dragons'] });
     time.tick();
@@ -524,7 +684,7 @@ describe('filters', () => {
     });
   });
 
-  requirement('?author= keeps only that author\'s articles, an unknown author gives an empty list, and it combines with ?tag=', { lesson: L.filters }, async () => {
+  requirement('?author= keeps only that author\'s articles, an unknown author gives an empty list, and it combines with ?tag=', { lesson: L.filters , covers: ['filter-author', 'filter-both', 'filter-count', 'filter-unknown-empty'] }, async () => {
     const { http, time } = await freshApp();
     const older = await createArticle(http, { title: 'By the demo author', tagList: ['dragons'] });
     time.tick();
@@ -554,7 +714,7 @@ describe('filters', () => {
 // ── One article ────────────────────────────────────────────────────────────────────────────
 
 describe('GET /api/articles/:slug', () => {
-  requirement('GET /api/articles/:slug answers 200 with the whole article, body included, and 404 for an unknown slug', { lesson: L.read }, async () => {
+  requirement('GET /api/articles/:slug answers 200 with the whole article, body included, and 404 for an unknown slug', { lesson: L.read , covers: ['read-200'] }, async () => {
     const { http } = await freshApp();
     const created = await createArticle(http, { title: 'Read me', body: 'The whole text.', tagList: ['reading'] });
     const res = await http.get(`/api/articles/${encodeURIComponent(created.slug)}`);
@@ -571,12 +731,43 @@ describe('GET /api/articles/:slug', () => {
     expectStatus(missing, 404, L.read, 'an unknown slug is a missing resource: 404, in the same {"errors": {...}} envelope');
     expectErrorEnvelope(missing, L.read);
   });
+
+  requirement('an unknown slug answers 404 in the error envelope on GET, PUT and DELETE, and changes nothing', { lesson: L.read, covers: ['unknown-slug-404'] }, async () => {
+    const { http } = await freshApp();
+    const created = await createArticle(http, { title: 'Read me' });
+    const unknown = ['no-such-article', `${created.slug}-2`, created.slug.slice(0, -1), `${created.slug}x`];
+    for (const slug of unknown) {
+      const path = `/api/articles/${encodeURIComponent(slug)}`;
+      const answers: [string, Response][] = [
+        [`GET ${path}`, await http.get(path)],
+        [`PUT ${path} {"article": {"body": "x"}}`, await http.put(path, { json: { article: { body: 'x' } } })],
+        [`DELETE ${path}`, await http.delete(path)],
+      ];
+      for (const [label, res] of answers) {
+        ensure(res.status === 404, {
+          expected: `${label} answers 404 (no article has the slug "${slug}")`,
+          got: describeResponse(res),
+          hint: 'look the article up by its exact slug on every route, and throw NotFoundError when there is none',
+          lesson: L.read,
+        });
+        expectErrorEnvelope(res, L.read);
+      }
+    }
+    const after = await http.get(`/api/articles/${encodeURIComponent(created.slug)}`);
+    const article = (after.body as { article?: Article } | undefined)?.article;
+    const page = await listArticles(http, '', L.read);
+    ensure(after.status === 200 && article?.body === created.body && article?.updatedAt === created.updatedAt && page.articlesCount === 1, {
+      expected: `the one article "${created.slug}" is still there, unchanged`,
+      got: `"articlesCount": ${page.articlesCount}; ${describeResponse(after)}`,
+      lesson: L.read,
+    });
+  });
 });
 
 // ── Updating ───────────────────────────────────────────────────────────────────────────────
 
 describe('PUT /api/articles/:slug', () => {
-  requirement('PUT /api/articles/:slug changes only the fields sent and moves updatedAt, not createdAt', { lesson: L.update }, async () => {
+  requirement('PUT /api/articles/:slug changes only the fields sent and moves updatedAt, not createdAt', { lesson: L.update , covers: ['update-fields', 'update-200', 'update-timestamps'] }, async () => {
     const { http, time } = await freshApp();
     const created = await createArticle(http, { title: 'Two hands', description: 'A guide', body: 'With one hand.' });
     const createdAt = time.iso();
@@ -620,7 +811,7 @@ describe('PUT /api/articles/:slug', () => {
     expectErrorEnvelope(missing, L.update);
   });
 
-  requirement('a new title gives the article a new slug, and the old slug answers 404', { lesson: L.update }, async () => {
+  requirement('a new title gives the article a new slug, and the old slug answers 404', { lesson: L.update , covers: ['update-new-slug'] }, async () => {
     const { http, time } = await freshApp();
     const created = await createArticle(http, { title: 'First draft' });
     time.tick();
@@ -649,42 +840,50 @@ describe('PUT /api/articles/:slug', () => {
     });
   });
 
-  requirement('PUT /api/articles/:slug answers 422 for a blank or wrong-typed field and changes nothing', { lesson: L.update }, async () => {
+  requirement('PUT /api/articles/:slug answers 422 for a blank or wrong-typed field and changes nothing', { lesson: L.update, covers: ['update-422-changes-nothing', 'wrong-types-422'] }, async () => {
     const { http, time } = await freshApp();
-    const created = await createArticle(http, { title: 'Keep me', description: 'As I am', body: 'Untouched.' });
-    time.tick();
+    const created = await createArticle(http, { title: 'Keep me', description: 'As I am', body: 'Untouched.', tagList: ['kept'] });
+    time.tick(60_000);
     const path = `/api/articles/${encodeURIComponent(created.slug)}`;
+    // Each one has a valid change beside the bad field: the 422 must not apply it either.
     const cases: { what: string; article: Record<string, unknown>; key: string }[] = [
-      { what: 'a blank title', article: { title: '  ' }, key: 'title' },
-      { what: 'an empty body', article: { body: '' }, key: 'body' },
-      { what: 'a description that is a number', article: { description: 7 }, key: 'description' },
-      { what: 'a good body and a tagList that is a string', article: { body: 'Changed!', tagList: 'dragons' }, key: 'tagList' },
+      { what: 'a new title and a blank body', article: { title: 'A brand new title', body: '  ' }, key: 'body' },
+      { what: 'a new body and an empty title', article: { body: 'Changed!', title: '' }, key: 'title' },
+      { what: 'a new title and a description that is a number', article: { title: 'A brand new title', description: 7 }, key: 'description' },
+      { what: 'a new description and a body that is null', article: { description: 'Changed!', body: null }, key: 'body' },
+      { what: 'new tags and a title that is an object', article: { tagList: ['changed'], title: { text: 'x' } }, key: 'title' },
+      { what: 'a good body and a tagList that is a string', article: { body: 'Changed!', tagList: 'changed' }, key: 'tagList' },
+      { what: 'a new title and a tagList with a blank tag', article: { title: 'A brand new title', tagList: ['changed', ' '] }, key: 'tagList' },
+      { what: 'a new body and a description that is an array', article: { body: 'Changed!', description: ['x'] }, key: 'description' },
     ];
     for (const c of cases) {
       const res = await http.put(path, { json: { article: c.article } });
       expect422For(res, c.key, `PUT ${path} with ${c.what} (${JSON.stringify({ article: c.article })})`, L.update);
-    }
-    const unwrapped = await http.put(path, { json: { body: 'Changed!' } });
-    expectStatus(unwrapped, 422, L.update, 'the update needs the {"article": {...}} wrapper too');
-    expectErrorEnvelope(unwrapped, L.update);
-    const after = await http.get(path);
-    const article = (after.body as { article?: Article } | undefined)?.article;
-    ensure(
-      after.status === 200 && article?.title === 'Keep me' && article.description === 'As I am' && article.body === 'Untouched.' && article.updatedAt === created.updatedAt,
-      {
-        expected: `GET ${path} still shows the article as created (no field and no updatedAt changed by a refused update)`,
-        got: describeResponse(after),
-        hint: 'validate the whole update before changing anything',
+      const after = await http.get(path);
+      const article = (after.body as { article?: Article } | undefined)?.article;
+      const changed = (['slug', 'title', 'description', 'body', 'tagList', 'createdAt', 'updatedAt'] as const).filter((k) => !same(article?.[k], created[k]));
+      ensure(after.status === 200 && changed.length === 0, {
+        expected: `after the 422 for ${c.what}, GET ${path} shows the article exactly as it was (no field, no tag and no updatedAt changed)`,
+        got: after.status === 200 ? `changed: ${changed.map((k) => `${k} ${JSON.stringify(created[k])} → ${JSON.stringify(article?.[k])}`).join('; ')}` : describeResponse(after),
+        hint: 'validate the whole update before changing anything: one ValidationError, and only then the store',
         lesson: L.update,
-      },
-    );
+      });
+    }
+    const renamed = await http.get('/api/articles/a-brand-new-title');
+    expectStatus(renamed, 404, L.update, 'a refused update must not have given the article a new slug');
+    const tags = (await http.get('/api/tags')).body as { tags?: unknown };
+    ensure(same(tags?.tags, ['kept']), {
+      expected: 'GET /api/tags still answers ["kept"]: no refused update added a tag',
+      got: JSON.stringify(tags),
+      lesson: L.update,
+    });
   });
 });
 
 // ── Deleting ───────────────────────────────────────────────────────────────────────────────
 
 describe('DELETE /api/articles/:slug', () => {
-  requirement('DELETE /api/articles/:slug answers 204 with an empty body, then the article is gone', { lesson: L.remove }, async () => {
+  requirement('DELETE /api/articles/:slug answers 204 with an empty body, then the article is gone', { lesson: L.remove , covers: ['delete-204', 'delete-gone'] }, async () => {
     const { http, time } = await freshApp();
     const keep = await createArticle(http, { title: 'Keep this one' });
     time.tick();
@@ -710,7 +909,7 @@ describe('DELETE /api/articles/:slug', () => {
 // ── Tags ───────────────────────────────────────────────────────────────────────────────────
 
 describe('GET /api/tags', () => {
-  requirement('GET /api/tags lists every tag in use exactly once', { lesson: L.tags }, async () => {
+  requirement('GET /api/tags lists every tag in use exactly once', { lesson: L.tags , covers: ['tags-in-use'] }, async () => {
     const { http } = await freshApp();
     const empty = await http.get('/api/tags');
     expectStatus(empty, 200, L.tags);
@@ -737,5 +936,37 @@ describe('GET /api/tags', () => {
       hint: 'collect the tags of every article into a Set, then answer an array',
       lesson: L.tags,
     });
+  });
+
+  requirement('a tag no article carries any more leaves GET /api/tags', { lesson: L.tags, covers: ['tags-unused-gone'] }, async () => {
+    const { http } = await freshApp();
+    const tagsNow = async (): Promise<string[]> => {
+      const res = await http.get('/api/tags');
+      expectStatus(res, 200, L.tags);
+      const tags = (res.body as { tags?: unknown })?.tags;
+      ensure(Array.isArray(tags), { expected: 'GET /api/tags answers {"tags": [...]}', got: describeResponse(res), lesson: L.tags });
+      return [...(tags as string[])].sort();
+    };
+    const expectTags = async (wanted: string[], after: string) => {
+      const got = await tagsNow();
+      ensure(same(got, wanted), {
+        expected: `after ${after}, GET /api/tags answers ${JSON.stringify(wanted)} (in any order)`,
+        got: JSON.stringify(got),
+        hint: 'work the tags out from the articles there are now (or remove a tag when its last article lets go of it)',
+        lesson: L.tags,
+      });
+    };
+    const first = await createArticle(http, { tagList: ['only-first', 'shared'] });
+    const second = await createArticle(http, { tagList: ['shared', 'only-second'] });
+    await expectTags(['only-first', 'only-second', 'shared'], 'creating two articles');
+    await http.delete(`/api/articles/${encodeURIComponent(first.slug)}`);
+    await expectTags(['only-second', 'shared'], `deleting ${first.slug}`);
+    const at = `/api/articles/${encodeURIComponent(second.slug)}`;
+    const changed = await http.put(at, { json: { article: { tagList: ['replacement'] } } });
+    expectStatus(changed, 200, L.update);
+    await expectTags(['replacement'], `PUT ${at} {"article": {"tagList": ["replacement"]}}`);
+    const cleared = await http.put(at, { json: { article: { tagList: [] } } });
+    expectStatus(cleared, 200, L.update);
+    await expectTags([], `PUT ${at} {"article": {"tagList": []}}`);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * Errors the app means to send. Handlers and services throw them; the one error handler turns
+ * them into a status code and the Conduit error envelope: { "errors": { "<key>": ["message"] } }.
+ */
+export type ErrorMessages = Record<string, string[]>;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: ErrorMessages,
+  ) {
+    super(Object.entries(errors).map(([k, v]) => `${k} ${v.join(', ')}`).join('; '));
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends HttpError {
+  constructor(errors: ErrorMessages = { body: ['is not valid JSON'] }) {
+    super(400, errors);
+  }
+}
+
+export class NotFoundError extends HttpError {
+  constructor(what = 'resource') {
+    super(404, { [what]: ['not found'] });
+  }
+}
+
+/** 422: the request was understood but its content is invalid. */
+export class ValidationError extends HttpError {
+  constructor(errors: ErrorMessages) {
+    super(422, errors);
+  }
+}
+
+/** 501: the starter's answer where the work is still to do. The message names the TODO. */
+export class NotImplementedError extends HttpError {
+  constructor(todo: string) {
+    super(501, { todo: [`not implemented: ${todo}`] });
+  }
+}
