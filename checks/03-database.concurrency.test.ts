@@ -185,7 +185,7 @@ describe('when two requests write at once', () => {
       ensure(after <= single, {
         expected: `after 100 concurrent writes, the server holds at most ${single} open file(s) on ${storage} (and its -wal, -shm), as after a single write`,
         got: `${after} open file(s) on the database (/proc/${pid}/fd)`,
-        hint: 'every transaction that opened its own SQLite connection and lost the race for the lock left it open: let transactions take turns on one writer connection (the given oneWriterAtATime)',
+        hint: 'connections opened for transactions stay open: a transaction that opens a SQLite connection of its own (or loses the race for the lock) must close it; the given oneWriterAtATime reuses one writer connection for every transaction',
         lesson: L.concurrency,
       });
     } finally {
