@@ -395,13 +395,14 @@ describe('articles in the database', () => {
       const all = rows;
       const thirds = rows.filter((i) => i % 3 === 0);
       const byWriter = rows.filter((i) => i !== n - 1);
+      const [writerName, otherName] = [await usernameOf(db, writer), await usernameOf(db, other)];
       const cases: { url: string; slugs: string[]; count: number }[] = [
         { url: '/api/articles', slugs: newest(all, 0, 20), count: n },
         { url: '/api/articles?limit=5&offset=20', slugs: newest(all, 20, 5), count: n },
         { url: '/api/articles?offset=28', slugs: newest(all, 28, 20), count: n },
         { url: '/api/articles?tag=thirds&limit=3&offset=2', slugs: newest(thirds, 2, 3), count: thirds.length },
-        { url: `/api/articles?author=${writer === other ? '' : encodeURIComponent(await usernameOf(db, writer))}&tag=every&limit=100`, slugs: newest(byWriter, 0, 100), count: byWriter.length },
-        { url: `/api/articles?author=${encodeURIComponent(await usernameOf(db, other))}&tag=thirds`, slugs: [], count: 0 },
+        { url: `/api/articles?author=${encodeURIComponent(writerName)}&tag=every&limit=100`, slugs: newest(byWriter, 0, 100), count: byWriter.length },
+        { url: `/api/articles?author=${encodeURIComponent(otherName)}&tag=thirds`, slugs: [], count: 0 },
       ];
       for (const c of cases) {
         const res = await http.get(c.url);
@@ -416,7 +417,7 @@ describe('articles in the database', () => {
       }
       const one = await http.get(path(slug(3)));
       const article = (one.body as { article?: Article } | undefined)?.article;
-      ensure(one.status === 200 && same(article?.tagList, ['every', 'thirds']) && article?.author?.username === (await usernameOf(db, writer)), {
+      ensure(one.status === 200 && same(article?.tagList, ['every', 'thirds']) && article?.author?.username === writerName, {
         expected: `GET ${path(slug(3))} answers the article inserted with SQL, with tagList ["every", "thirds"] and its author`,
         got: describeResponse(one),
         lesson: L.persist,
