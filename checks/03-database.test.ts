@@ -9,6 +9,7 @@
  */
 import { describe } from 'vitest';
 import {
+  actingAuthor,
   api,
   describeResponse,
   ensure,
@@ -28,6 +29,7 @@ import {
   targetDir,
   testDialect,
   type Response,
+  type SendOptions,
   type SequelizeLike,
 } from './support/index.js';
 
@@ -79,12 +81,29 @@ interface Comment {
 }
 
 
+/**
+ * Requests as the acting author: "demo" before step 04 (no headers), a registered user with a
+ * token from step 04 on, when this file runs against a later step's project.
+ */
+async function asAuthor(target: Parameters<typeof api>[0]): Promise<Http> {
+  const raw = api(target);
+  const { headers } = await actingAuthor(raw);
+  const h = (o?: SendOptions): SendOptions => ({ ...o, headers: { ...headers, ...o?.headers } });
+  return {
+    get: (p, o) => raw.get(p, h(o)),
+    post: (p, o) => raw.post(p, h(o)),
+    put: (p, o) => raw.put(p, h(o)),
+    patch: (p, o) => raw.patch(p, h(o)),
+    delete: (p, o) => raw.delete(p, h(o)),
+  };
+}
+
 /** A fresh app on the file's database (its tables emptied), on a clock the check controls. */
 async function freshApp() {
   const time = manualClock();
   const { app } = await loadApp(dir, { clock: time.clock });
   const { db } = await fileDatabase(dir);
-  return { http: api(app), time, db };
+  return { http: await asAuthor(app), time, db };
 }
 
 let serial = 0;
@@ -194,6 +213,25 @@ async function mustInsert(db: SequelizeLike, what: string, sql: string, bind: un
   }
 }
 
+/** Inserts a user with plain SQL and answers its id. */
+async function insertUser(db: SequelizeLike, username: string, lessonUrl: string): Promise<number> {
+  await mustInsert(db, `a user "${username}"`, 'INSERT INTO users (username, email, created_at, updated_at) VALUES ($1, $2, $3, $3)', [username, `${username}@example.com`, SQL_NOW], lessonUrl);
+  const [row] = await select<{ id: number }>(db, 'SELECT id FROM users WHERE username = $1', [username]);
+  return Number(row.id);
+}
+
+async function usernameOf(db: SequelizeLike, id: number): Promise<string> {
+  const [row] = await select<{ username: string }>(db, 'SELECT username FROM users WHERE id = $1', [id]);
+  return row.username;
+}
+
+/** Inserts tags with plain SQL and answers their ids by name. */
+async function insertTags(db: SequelizeLike, names: string[], lessonUrl: string): Promise<Record<string, number>> {
+  await mustInsert(db, `${names.length} tag(s)`, `INSERT INTO tags (name) VALUES ${names.map((_, i) => `($${i + 1})`).join(', ')}`, names, lessonUrl);
+  const rows = await select<{ id: number; name: string }>(db, 'SELECT id, name FROM tags');
+  return Object.fromEntries(rows.map((r) => [r.name, Number(r.id)]));
+}
+
 /** Runs a write the schema itself must refuse; `kind` says which constraint should refuse it. */
 async function mustRefuse(db: SequelizeLike, what: string, sql: string, bind: unknown[], kind: RegExp, hint: string, lessonUrl: string): Promise<void> {
   let refused: unknown;
@@ -232,6 +270,20 @@ async function indexesOf(db: SequelizeLike, table: string): Promise<IndexInfo[]>
 }
 
 const columnsOf = (index: IndexInfo): string[] => (index.fields ?? []).map((f) => String(f.attribute));
+
+/** Every table's columns (type, null, key) and indexes (columns, unique), names of indexes aside. */
+async function schemaOf(db: SequelizeLike): Promise<Record<string, unknown>> {
+  const qi = db.getQueryInterface() as unknown as { describeTable(t: string): Promise<Record<string, { type?: string; allowNull?: boolean; primaryKey?: boolean }>> };
+  const out: Record<string, unknown> = {};
+  for (const table of (await tableNames(db)).filter((t) => !/meta|migrations?$|^sqlite_/i.test(t)).sort()) {
+    const columns = await qi.describeTable(table);
+    out[`${table} columns`] = Object.entries(columns)
+      .map(([name, c]) => `${name} ${String(c.type)}${c.allowNull ? '' : ' NOT NULL'}${c.primaryKey ? ' PK' : ''}`)
+      .sort();
+    out[`${table} indexes`] = (await indexesOf(db, table)).map((i) => `${(i as { unique?: boolean }).unique ? 'unique ' : ''}(${columnsOf(i).join(', ')})`).sort();
+  }
+  return out;
+}
 
 /**
  * A trigger installed for the length of one check, through the learner's own connection, so the
@@ -278,18 +330,18 @@ const isError = (res: Response): boolean => res.status >= 400;
 describe('articles in the database', () => {
   requirement(
     'articles, their tags and comments created over HTTP are still there after the server restarts',
-    { lesson: L.persist, timeout: 30_000 },
+    { lesson: L.persist, covers: ['survives-restart', 'no-sync'], timeout: 30_000 },
     async () => {
       const db = await serverDatabase(dir, { shareFileDatabase: true });
       let server = await startServer(dir, { env: db.env, lesson: L.persist });
       try {
-        let http = api(server.url);
+        let http = await asAuthor(server.url);
         const created = await createArticle(http, { title: 'Written before the restart', body: 'Still here?', tagList: ['restart', 'durable'] });
         // Judged after the restart, so that an article that did not survive is the failure shown first.
         const commented = await http.post(path(created.slug, '/comments'), { json: { comment: { body: 'A comment from before the restart' } } });
         await server.stop();
         server = await startServer(dir, { env: db.env, lesson: L.persist });
-        http = api(server.url);
+        http = await asAuthor(server.url);
         const res = await http.get(path(created.slug));
         const article = (res.body as { article?: Article } | undefined)?.article;
         ensure(res.status === 200 && article?.body === 'Still here?' && same(article.tagList, ['durable', 'restart']) && article.createdAt === created.createdAt, {
@@ -319,16 +371,99 @@ describe('articles in the database', () => {
       }
     },
   );
+
+  requirement(
+    'the lists read the tables: rows inserted with SQL are filtered, counted and paged by the database, more of them than a page',
+    { lesson: L.persist, covers: ['lists-in-database'] },
+    async () => {
+      const { http, db } = await freshApp();
+      const writer = await insertUser(db, unique('writer').replace(/-/g, '_'), L.persist);
+      const other = await insertUser(db, unique('other').replace(/-/g, '_'), L.persist);
+      const tags = await insertTags(db, ['every', 'thirds'], L.persist);
+      // 30 articles written around the API, one millisecond apart: a-00 oldest, a-29 newest; a-29 by someone else.
+      const n = 30;
+      const rows = Array.from({ length: n }, (_, i) => i);
+      const values = rows.map((i) => `($${i * 4 + 1}, $${i * 4 + 2}, 'd', 'b', $${i * 4 + 3}, $${i * 4 + 4}, $${i * 4 + 4})`).join(', ');
+      const bind = rows.flatMap((i) => [`sql-${String(i).padStart(2, '0')}`, `Written in SQL ${i}`, i === n - 1 ? other : writer, `2024-03-01 09:00:00.${String(i).padStart(3, '0')}`]);
+      await mustInsert(db, `${n} articles`, `INSERT INTO articles (slug, title, description, body, author_id, created_at, updated_at) VALUES ${values}`, bind, L.persist);
+      const ids = await select<{ id: number; slug: string }>(db, 'SELECT id, slug FROM articles');
+      const idOf = new Map(ids.map((r) => [r.slug, r.id]));
+      const links = rows.flatMap((i) => [[idOf.get(`sql-${String(i).padStart(2, '0')}`), tags.every], ...(i % 3 === 0 ? [[idOf.get(`sql-${String(i).padStart(2, '0')}`), tags.thirds]] : [])]);
+      await mustInsert(db, 'their tag links', `INSERT INTO article_tags (article_id, tag_id) VALUES ${links.map((_, k) => `($${k * 2 + 1}, $${k * 2 + 2})`).join(', ')}`, links.flat(), L.persist);
+      const slug = (i: number) => `sql-${String(i).padStart(2, '0')}`;
+      const newest = (from: number[], offset: number, limit: number) => [...from].reverse().slice(offset, offset + limit).map(slug);
+      const all = rows;
+      const thirds = rows.filter((i) => i % 3 === 0);
+      const byWriter = rows.filter((i) => i !== n - 1);
+      const [writerName, otherName] = [await usernameOf(db, writer), await usernameOf(db, other)];
+      const cases: { url: string; slugs: string[]; count: number }[] = [
+        { url: '/api/articles', slugs: newest(all, 0, 20), count: n },
+        { url: '/api/articles?limit=5&offset=20', slugs: newest(all, 20, 5), count: n },
+        { url: '/api/articles?offset=28', slugs: newest(all, 28, 20), count: n },
+        { url: '/api/articles?tag=thirds&limit=3&offset=2', slugs: newest(thirds, 2, 3), count: thirds.length },
+        { url: `/api/articles?author=${encodeURIComponent(writerName)}&tag=every&limit=100`, slugs: newest(byWriter, 0, 100), count: byWriter.length },
+        { url: `/api/articles?author=${encodeURIComponent(otherName)}&tag=thirds`, slugs: [], count: 0 },
+      ];
+      for (const c of cases) {
+        const res = await http.get(c.url);
+        const page = res.body as { articles?: Article[]; articlesCount?: unknown } | undefined;
+        const got = Array.isArray(page?.articles) ? page.articles.map((a) => a.slug) : undefined;
+        ensure(res.status === 200 && same(got, c.slugs) && page?.articlesCount === c.count, {
+          expected: `GET ${c.url} answers 200 with ${c.slugs.length} article(s) ${JSON.stringify(c.slugs.length > 6 ? [...c.slugs.slice(0, 3), '…', ...c.slugs.slice(-2)] : c.slugs)} and "articlesCount": ${c.count} (the check inserted ${n} articles with SQL, newest first)`,
+          got: res.status === 200 ? `${got?.length ?? 'no'} article(s) ${JSON.stringify(got && got.length > 6 ? [...got.slice(0, 3), '…', ...got.slice(-2)] : got)} and "articlesCount": ${JSON.stringify(page?.articlesCount)}` : describeResponse(res),
+          hint: 'read the articles from the tables (not from memory), and let the query filter (WHERE / JOIN), count (COUNT) and page (LIMIT / OFFSET): the count is of every match, not of the page',
+          lesson: L.persist,
+        });
+      }
+      const one = await http.get(path(slug(3)));
+      const article = (one.body as { article?: Article } | undefined)?.article;
+      ensure(one.status === 200 && same(article?.tagList, ['every', 'thirds']) && article?.author?.username === writerName, {
+        expected: `GET ${path(slug(3))} answers the article inserted with SQL, with tagList ["every", "thirds"] and its author`,
+        got: describeResponse(one),
+        lesson: L.persist,
+      });
+    },
+  );
+
+  requirement('GET /api/tags counts every tag link in the database: the 100 most used, ties to the alphabetically first', { lesson: L.persist, covers: ['tags-in-use-from-database'] }, async () => {
+    const { http, db } = await freshApp();
+    const writer = await insertUser(db, unique('tagger').replace(/-/g, '_'), L.persist);
+    const names = Array.from({ length: 105 }, (_, i) => `t${String(i).padStart(3, '0')}`);
+    // Inserted in reverse, so that the ids do not follow the names.
+    const tags = await insertTags(db, [...names].reverse().concat(['unused']), L.persist);
+    const values = [0, 1, 2].map((i) => `($${i * 3 + 1}, $${i * 3 + 2}, 'd', 'b', $${i * 3 + 3}, '${SQL_NOW}', '${SQL_NOW}')`).join(', ');
+    await mustInsert(db, '3 articles', `INSERT INTO articles (slug, title, description, body, author_id, created_at, updated_at) VALUES ${values}`, [0, 1, 2].flatMap((i) => [`tagged-${i}`, `Tagged ${i}`, writer]), L.persist);
+    const articles = await select<{ id: number; slug: string }>(db, 'SELECT id, slug FROM articles ORDER BY slug');
+    // t104…t095 on three articles, t094…t075 on two, the others on one: the top 100 are t005…t104 by use, then name.
+    const links: number[][] = [];
+    names.forEach((name, i) => {
+      const uses = i >= 95 ? 3 : i >= 75 ? 2 : 1;
+      for (let a = 0; a < uses; a++) links.push([articles[a].id, tags[name]]);
+    });
+    await mustInsert(db, 'the tag links', `INSERT INTO article_tags (article_id, tag_id) VALUES ${links.map((_, k) => `($${k * 2 + 1}, $${k * 2 + 2})`).join(', ')}`, links.flat(), L.persist);
+    const res = await http.get('/api/tags');
+    expectStatus(res, 200, L.persist);
+    const got = (res.body as { tags?: unknown } | undefined)?.tags;
+    const expected = [...names.slice(75), ...names.slice(0, 75)].slice(0, 100).sort();
+    const list = Array.isArray(got) ? [...(got as string[])].sort() : undefined;
+    ensure(same(list, expected), {
+      expected: `GET /api/tags lists 100 tags: t075…t104 (used 3 and 2 times) and t000…t069 (used once, the alphabetically first), not t070…t074 nor "unused" (the check inserted 106 tags with SQL)`,
+      got: Array.isArray(got) ? `${got.length} tags; missing ${JSON.stringify(expected.filter((t) => !(got as string[]).includes(t)))}; extra ${JSON.stringify((got as string[]).filter((t) => !expected.includes(t)))}` : describeResponse(res),
+      hint: 'count the links per tag in the database (JOIN article_tags, GROUP BY, COUNT), order by the count then the name, LIMIT 100',
+      lesson: L.persist,
+    });
+  });
 });
 
 // ── Transactions ─────────────────────────────────────────────────────────────────────────────
 
 describe('transactions', () => {
-  requirement('an article and its tags are saved together or not at all: a failure halfway leaves no article behind', { lesson: L.transactions }, async () => {
+  requirement('an article and its tags are saved together or not at all: a failure halfway leaves no article behind', { lesson: L.transactions, covers: ['article-tags-atomic'] }, async () => {
     const { http, db } = await freshApp();
     const title = `Half saved ${unique('t')}`;
+    const calm = unique('calm');
     await withTrigger(db, 'explode_on_link', EXPLODING_LINKS, L.transactions, async () => {
-      const res = await http.post('/api/articles', { json: { article: buildArticle({ title, tagList: ['calm', 'explode'] }) } });
+      const res = await http.post('/api/articles', { json: { article: buildArticle({ title, tagList: [calm, 'explode'] }) } });
       ensure(isError(res), {
         expected: 'POST /api/articles fails when saving its tag links fails (the check makes the database refuse the link to "explode")',
         got: describeResponse(res),
@@ -343,6 +478,14 @@ describe('transactions', () => {
       hint: 'insert the article, the tags and the links inside one sequelize.transaction(async (t) => …), passing { transaction: t } to every query',
       lesson: L.transactions,
     });
+    const tagsLeft = await count(db, 'tags', 'name IN ($1, $2)', [calm, 'explode'], L.transactions);
+    const linksLeft = await count(db, 'article_tags', '', [], L.transactions);
+    ensure(tagsLeft === 0 && linksLeft === 0, {
+      expected: `no row in tags named "${calm}" or "explode", and no row in article_tags: the failed create leaves nothing behind`,
+      got: `${tagsLeft} tag row(s), ${linksLeft} link row(s) left over`,
+      hint: 'the new tags are part of the same unit of work: create them inside the transaction too ({ transaction: t })',
+      lesson: L.transactions,
+    });
     const list = await http.get('/api/articles');
     const page = list.body as { articles?: Article[]; articlesCount?: number } | undefined;
     ensure(list.status === 200 && page?.articlesCount === 0, {
@@ -352,7 +495,7 @@ describe('transactions', () => {
     });
   });
 
-  requirement('an update that fails halfway changes nothing: the title, slug and tags stay as they were', { lesson: L.transactions }, async () => {
+  requirement('an update that fails halfway changes nothing: the title, slug and tags stay as they were', { lesson: L.transactions, covers: ['article-tags-atomic'] }, async () => {
     const { http, time, db } = await freshApp();
     const created = await createArticle(http, { title: `Steady ${unique('t')}`, tagList: ['calm', 'steady'] });
     time.tick();
@@ -378,7 +521,7 @@ describe('transactions', () => {
 // ── When the database says no ────────────────────────────────────────────────────────────────
 
 describe('when the database says no', () => {
-  requirement('8 concurrent POST /api/articles with the same title each get a slug of their own, never a 5xx, each stored once', { lesson: L.duplicates }, async () => {
+  requirement('8 concurrent POST /api/articles with the same title each get a slug of their own, never a 5xx, each stored once', { lesson: L.duplicates, covers: ['slug-race'] }, async () => {
     const { http, db } = await freshApp();
     const title = 'Everyone writes this title';
     const responses = await Promise.all(Array.from({ length: 8 }, (_, i) => http.post('/api/articles', { json: { article: buildArticle({ title, body: `copy ${i}` }) } })));
@@ -412,7 +555,7 @@ describe('when the database says no', () => {
     });
   });
 
-  requirement('concurrent articles sharing a new tag all succeed, and the tag is stored once', { lesson: L.duplicates }, async () => {
+  requirement('concurrent articles sharing a new tag all succeed, and the tag is stored once', { lesson: L.duplicates, covers: ['new-tag-race'] }, async () => {
     const { http, db } = await freshApp();
     const tag = unique('fresh');
     const responses = await Promise.all(
@@ -447,7 +590,7 @@ describe('when the database says no', () => {
     });
   });
 
-  requirement('when the database refuses a duplicate, the API answers 422 in the error envelope, never 500', { lesson: L.duplicates }, async () => {
+  requirement('when the database refuses a duplicate, the API answers 422 in the error envelope, never 500', { lesson: L.duplicates, covers: ['duplicate-422'] }, async () => {
     const { http, db } = await freshApp();
     const title = 'Taken while we looked';
     // As if another request inserted the same slug between our check and our insert, every time.
@@ -479,7 +622,7 @@ describe('when the database says no', () => {
 // ── Comments ─────────────────────────────────────────────────────────────────────────────────
 
 describe('comments', () => {
-  requirement('POST /api/articles/:slug/comments answers 201 with the comment: an integer id, its body, timestamps and the author', { lesson: L.comments }, async () => {
+  requirement('POST /api/articles/:slug/comments answers 201 with the comment: an integer id, its body, timestamps and the author', { lesson: L.comments, covers: ['comment-201', 'timestamps-from-clock'] }, async () => {
     const { http, time, db } = await freshApp();
     const article = await createArticle(http);
     time.tick();
@@ -516,7 +659,7 @@ describe('comments', () => {
     });
   });
 
-  requirement("GET /api/articles/:slug/comments lists the article's comments oldest first, and no other article's", { lesson: L.comments }, async () => {
+  requirement("GET /api/articles/:slug/comments lists the article's comments oldest first, and no other article's", { lesson: L.comments, covers: ['comments-oldest-first', 'timestamps-from-clock'] }, async () => {
     const { http, time } = await freshApp();
     const article = await createArticle(http, { title: 'Talked about' });
     const other = await createArticle(http, { title: 'Somewhere else' });
@@ -550,7 +693,7 @@ describe('comments', () => {
     });
   });
 
-  requirement('POST /api/articles/:slug/comments answers 422 for a blank, missing or non-string body, and stores nothing', { lesson: L.comments }, async () => {
+  requirement('POST /api/articles/:slug/comments answers 422 for a blank, missing or non-string body, and stores nothing', { lesson: L.comments, covers: ['comment-body-422'] }, async () => {
     const { http, db } = await freshApp();
     const article = await createArticle(http);
     const url = path(article.slug, '/comments');
@@ -575,7 +718,39 @@ describe('comments', () => {
     });
   });
 
-  requirement('the comments of an unknown article answer 404 on GET, POST and DELETE', { lesson: L.comments }, async () => {
+  requirement('a comment body of more than 5,000 characters, or with a NUL or broken Unicode, answers 422 naming body; 5,000 (emoji too) is fine', { lesson: L.comments, covers: ['comment-limits'] }, async () => {
+    const { http, db } = await freshApp();
+    const article = await createArticle(http);
+    const url = path(article.slug, '/comments');
+    const fine = ['x'.repeat(5000), '🐉'.repeat(5000)];
+    for (const body of fine) {
+      const res = await http.post(url, { json: { comment: { body } } });
+      expectStatus(res, 201, L.comments, `a body of exactly 5,000 characters${body.startsWith('🐉') ? ' (emoji, each one character: count code points, [...body].length, not UTF-16 units)' : ''} is within the limit`);
+    }
+    const bad: { what: string; raw: string }[] = [
+      { what: '5,001 characters', raw: JSON.stringify({ comment: { body: 'x'.repeat(5001) } }) },
+      { what: '5,001 emoji', raw: JSON.stringify({ comment: { body: '🐉'.repeat(5001) } }) },
+      { what: 'a NUL character', raw: '{"comment": {"body": "before\\u0000after"}}' },
+      { what: 'half of a surrogate pair', raw: '{"comment": {"body": "broken \\ud800 text"}}' },
+      { what: 'a lone low surrogate', raw: '{"comment": {"body": "broken \\udc00"}}' },
+    ];
+    for (const b of bad) {
+      const res = await http.post(url, { raw: b.raw });
+      expectStatus(res, 422, L.comments, `a body with ${b.what} is refused before it reaches the database`);
+      expectErrorEnvelope(res, L.comments);
+      const errors = (res.body as { errors?: Record<string, unknown> }).errors ?? {};
+      ensure('body' in errors, { expected: `the 422 for a body with ${b.what} names "body"`, got: describeResponse(res), lesson: L.comments });
+    }
+    const listed = await listComments(http, article.slug, L.comments);
+    const rows = await count(db, 'comments', '', [], L.comments);
+    ensure(rows === 2 && same(bodiesOf(listed), fine), {
+      expected: 'two comments stored, the two 5,000-character bodies exactly as sent (emoji need utf8mb4 on MySQL), and nothing of the refused ones',
+      got: `${rows} row(s) in comments; listed bodies of ${JSON.stringify(listed.map((c) => [...String(c.body)].length))} characters${listed.some((c) => !fine.includes(c.body)) ? ', not as sent' : ''}`,
+      lesson: L.comments,
+    });
+  });
+
+  requirement('the comments of an unknown article answer 404 on GET, POST and DELETE', { lesson: L.comments, covers: ['comments-unknown-article-404'] }, async () => {
     const { http } = await freshApp();
     const url = '/api/articles/no-such-article/comments';
     for (const res of [await http.get(url), await http.post(url, { json: { comment: { body: 'Hello?' } } }), await http.delete(`${url}/1`)]) {
@@ -586,7 +761,7 @@ describe('comments', () => {
 });
 
 describe('DELETE /api/articles/:slug/comments/:id', () => {
-  requirement('DELETE /api/articles/:slug/comments/:id answers 204, then the comment is gone from the API and the table', { lesson: L.deleteComment }, async () => {
+  requirement('DELETE /api/articles/:slug/comments/:id answers 204, then the comment is gone from the API and the table', { lesson: L.deleteComment, covers: ['delete-comment-204'] }, async () => {
     const { http, db } = await freshApp();
     const article = await createArticle(http);
     const keep = await addComment(http, article.slug, 'keep me');
@@ -607,7 +782,7 @@ describe('DELETE /api/articles/:slug/comments/:id', () => {
     expectStatus(again, 404, L.deleteComment, 'deleting a comment that is not there is a 404');
   });
 
-  requirement('a comment id that is not a number, unknown, or of another article answers 404 and deletes nothing', { lesson: L.deleteComment }, async () => {
+  requirement('a comment id that is not a number, unknown, or of another article answers 404 and deletes nothing', { lesson: L.deleteComment, covers: ['delete-comment-404'] }, async () => {
     const { http, db } = await freshApp();
     const article = await createArticle(http, { title: 'Mine' });
     const other = await createArticle(http, { title: 'Theirs' });
@@ -638,7 +813,7 @@ describe('DELETE /api/articles/:slug/comments/:id', () => {
 // ── Deleting an article ──────────────────────────────────────────────────────────────────────
 
 describe('DELETE /api/articles/:slug', () => {
-  requirement("deleting an article deletes its comments and tag links, and nothing of another article's", { lesson: L.cascade }, async () => {
+  requirement("deleting an article deletes its comments and tag links, and nothing of another article's", { lesson: L.cascade, covers: ['delete-cascades'] }, async () => {
     const { http, db } = await freshApp();
     const doomed = await createArticle(http, { title: 'Going away', tagList: ['shared', 'only-here'] });
     const kept = await createArticle(http, { title: 'Staying', tagList: ['shared'] });
@@ -687,7 +862,7 @@ const COLUMNS: Record<(typeof TABLES)[number], string[]> = {
 };
 
 describe('the schema', () => {
-  requirement('the migrations create users, articles, tags, article_tags and comments, with snake_case columns', { lesson: L.contract }, async () => {
+  requirement('the migrations create users, articles, tags, article_tags and comments, with snake_case columns', { lesson: L.contract, covers: ['contract-tables'] }, async () => {
     const { db } = await fileDatabase(dir);
     const tables = await tableNames(db);
     const missing = TABLES.filter((t) => !tables.includes(t));
@@ -712,7 +887,7 @@ describe('the schema', () => {
     });
   });
 
-  requirement('the database itself refuses a duplicate slug, username or email', { lesson: L.constraints }, async () => {
+  requirement('the database itself refuses a duplicate slug, username or email', { lesson: L.constraints, covers: ['unique-constraints'] }, async () => {
     await loadApp(dir);
     const { db } = await fileDatabase(dir);
     const user = 'INSERT INTO users (username, email, created_at, updated_at) VALUES ($1, $2, $3, $3)';
@@ -729,7 +904,7 @@ describe('the schema', () => {
     await mustRefuse(db, 'a second tag named "solo"', tag, ['solo'], UNIQUE, hint('tags.name'), L.constraints);
   });
 
-  requirement('the database itself refuses a comment or a tag link that points at a missing article', { lesson: L.constraints }, async () => {
+  requirement('the database itself refuses a comment or a tag link that points at a missing article', { lesson: L.constraints, covers: ['foreign-keys'] }, async () => {
     await loadApp(dir);
     const { db } = await fileDatabase(dir);
     await mustInsert(db, 'a user', 'INSERT INTO users (username, email, created_at, updated_at) VALUES ($1, $2, $3, $3)', ['bob', 'bob@example.com', SQL_NOW], L.constraints);
@@ -766,7 +941,31 @@ describe('the schema', () => {
     );
   });
 
-  requirement('indexes lead with what the lists filter and sort by: article_tags.tag_id, comments.article_id, articles.created_at', { lesson: L.indexes }, async () => {
+  requirement('the database itself refuses an article, comment or tag with a required column left empty (NOT NULL)', { lesson: L.constraints, covers: ['not-null'] }, async () => {
+    await loadApp(dir);
+    const { db } = await fileDatabase(dir);
+    const carol = await insertUser(db, 'carol', L.constraints);
+    const article = 'INSERT INTO articles (slug, title, description, body, author_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)';
+    await mustInsert(db, 'an article', article, ['complete', 'Complete', 'd', 'b', carol, SQL_NOW], L.constraints);
+    const [complete] = await select<{ id: number }>(db, 'SELECT id FROM articles WHERE slug = $1', ['complete']);
+    const hint = (column: string) => `declare ${column} allowNull: false in the migration: a row without it is not a valid row, whoever inserts it`;
+    const NOT_NULL = /null/i;
+    const cases: [string, unknown[], string][] = [
+      ['an article without a slug', [null, 'No slug', 'd', 'b', carol, SQL_NOW], 'articles.slug'],
+      ['an article without a title', ['no-title', null, 'd', 'b', carol, SQL_NOW], 'articles.title'],
+      ['an article without an author', ['no-author', 'No author', 'd', 'b', null, SQL_NOW], 'articles.author_id'],
+    ];
+    for (const [what, bind, column] of cases) await mustRefuse(db, what, article, bind, NOT_NULL, hint(column), L.constraints);
+    const comment = 'INSERT INTO comments (body, article_id, author_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)';
+    await mustRefuse(db, 'a comment without a body', comment, [null, complete.id, carol, SQL_NOW], NOT_NULL, hint('comments.body'), L.constraints);
+    await mustRefuse(db, 'a comment without an article', comment, ['orphan', null, carol, SQL_NOW], NOT_NULL, hint('comments.article_id'), L.constraints);
+    await mustRefuse(db, 'a comment without an author', comment, ['anonymous', complete.id, null, SQL_NOW], NOT_NULL, hint('comments.author_id'), L.constraints);
+    await mustRefuse(db, 'a tag without a name', 'INSERT INTO tags (name) VALUES ($1)', [null], NOT_NULL, hint('tags.name'), L.constraints);
+    const left = await count(db, 'articles', '', [], L.constraints);
+    ensure(left === 1, { expected: 'one row in articles (the complete one)', got: `${left} row(s)`, lesson: L.constraints });
+  });
+
+  requirement('indexes lead with what the lists filter and sort by: article_tags.tag_id, comments.article_id, articles.created_at', { lesson: L.indexes, covers: ['indexes-lead'] }, async () => {
     const { db } = await fileDatabase(dir);
     const wanted: [string, string][] = [
       ['article_tags', 'tag_id'],
@@ -789,10 +988,11 @@ describe('the schema', () => {
   });
 
   // Last in the file: it takes the schema down and up again.
-  requirement("migrate(db, 'down') undoes every migration, and migrate(db) builds the schema again, once", { lesson: L.migrations, timeout: 20_000 }, async () => {
+  requirement("migrate(db, 'down') undoes every migration, and migrate(db) builds the schema again, once", { lesson: L.migrations, covers: ['migrations-down-up'], timeout: 20_000 }, async () => {
     const mod = await importDbModule(dir);
     const { db } = await fileDatabase(dir);
     const own = async () => (await tableNames(db)).filter((t) => !/meta|migrations?$|^sqlite_/i.test(t));
+    const before = await schemaOf(db);
     try {
       await mod.migrate(db, 'down');
     } catch (err) {
@@ -817,8 +1017,16 @@ describe('the schema', () => {
       got: `missing ${missing.join(', ')}; the database has ${JSON.stringify(rebuilt)}`,
       lesson: L.migrations,
     });
+    const after = await schemaOf(db);
+    const changed = Object.keys({ ...before, ...after }).filter((k) => !same(before[k], after[k]));
+    ensure(changed.length === 0, {
+      expected: "down then up gives the same schema: the same tables, columns and indexes as before",
+      got: changed.map((k) => `${k}: before ${JSON.stringify(before[k])}, after ${JSON.stringify(after[k])}`).join('; '),
+      hint: "a down() that leaves an index or a column behind (or an up() that adds one only the first time) makes environments drift apart",
+      lesson: L.migrations,
+    });
     const { app } = await loadApp(dir);
-    const http = api(app);
+    const http = await asAuthor(app);
     const article = await createArticle(http, { title: 'After the rebuild', tagList: ['rebuilt'] });
     await addComment(http, article.slug, 'works again');
     try {

@@ -42,8 +42,11 @@ describe('wrong submissions are caught', () => {
   });
 
   describe.each(cases)('$slug/$name', ({ slug, file }) => {
-    it('fails the check meant to catch it', async () => {
+    it('fails the check meant to catch it', async (ctx) => {
       const wrong = ((await import(pathToFileURL(file).href)) as { default: WrongSubmission }).default;
+      // A mistake that shows on one dialect only (wrong.dialects) is skipped on the others.
+      const dialect = process.env.WORKSHOP_DB_DIALECT === 'mysql' ? 'mysql' : 'sqlite';
+      if (wrong.dialects && !wrong.dialects.includes(dialect)) return ctx.skip();
       const step = findAvailableStep(slug);
       const root = scratch(`wrong-${slug}`);
       made.push(root);

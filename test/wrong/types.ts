@@ -14,4 +14,10 @@ export interface WrongSubmission {
   files?: Record<string, string>;
   /** Files to delete, relative to the step folder. */
   remove?: string[];
+  /**
+   * The database dialects on which the mistake shows (a collation MariaDB has and SQLite does not,
+   * a lock SQLite takes and MySQL does not). Unset: every dialect. On another dialect the
+   * submission is skipped, not required to fail.
+   */
+  dialects?: ('sqlite' | 'mysql')[];
 }

@@ -1,0 +1,50 @@
+import express from 'express';
+import type { Sequelize } from 'sequelize';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { requestId } from './http/request-id.js';
+import { requestLogger } from './http/request-logger.js';
+import { errorHandler, notFound } from './http/error-handler.js';
+import { healthRoutes } from './health/health.routes.js';
+import { demoAuthor } from './auth/demo-author.js';
+import { ArticleRepository } from './repositories/article-repository.js';
+import { CommentRepository } from './repositories/comment-repository.js';
+import { createArticlesService } from './articles/articles.service.js';
+import { articlesRoutes } from './articles/articles.routes.js';
+import { createCommentsService } from './comments/comments.service.js';
+import { commentsRoutes } from './comments/comments.routes.js';
+import { createTagsService } from './tags/tags.service.js';
+import { tagsRoutes } from './tags/tags.routes.js';
+
+/** What the app needs from the outside world. Passed in, never imported, so tests pass their own. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  /** An open, migrated database (see src/db/index.ts). */
+  db: Sequelize;
+  /** The current time. Tests can freeze it; by default, the system clock. */
+  clock?: () => Date;
+}
+
+/** Builds the Express app. It does not listen, read the environment or open connections. */
+export function createApp({ logger, db, clock = () => new Date() }: AppDeps): express.Express {
+  const app = express();
+  // Don't advertise the framework and version to every scanner on the internet.
+  app.disable('x-powered-by');
+
+  app.use(requestId());
+  app.use(requestLogger(logger));
+  app.use(express.json({ limit: '100kb' }));
+
+  app.use(healthRoutes(clock));
+
+  const articles = new ArticleRepository(db);
+  const author = demoAuthor(db, clock);
+  app.use('/api', articlesRoutes(createArticlesService({ db, articles, clock }), author));
+  app.use('/api', commentsRoutes(createCommentsService(new CommentRepository(db), clock), author));
+  app.use('/api', tagsRoutes(createTagsService(articles)));
+
+  app.use(notFound());
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,79 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { Comment, Models } from '../db/models.js';
+import { NotFoundError, ValidationError } from '../http/errors.js';
+
+export interface CommentRecord {
+  id: number;
+  body: string;
+  createdAt: Date;
+  updatedAt: Date;
+  author: { id: number; username: string; bio: string | null; image: string | null };
+}
+
+/** The longest comment, in characters (code points); the column is a TEXT, 64 KB. */
+export const MAX_COMMENT_LENGTH = 5000;
+
+/** NUL and half of a surrogate pair: text no database keeps as sent (docs/02-api.md#limits). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export interface CommentsService {
+  list(slug: string): Promise<CommentRecord[]>;
+  add(slug: string, author: CurrentUser, input: unknown): Promise<CommentRecord>;
+  remove(slug: string, id: string): Promise<void>;
+}
+
+export function createCommentsService(db: Sequelize, clock: () => Date): CommentsService {
+  const { Comment, User } = db.models as unknown as Models;
+
+  async function articleId(slug: string): Promise<number> {
+    const [article] = await db.query<{ id: number }>('SELECT id FROM articles WHERE slug = :slug', { replacements: { slug }, type: QueryTypes.SELECT });
+    if (!article) throw new NotFoundError('article');
+    return Number(article.id);
+  }
+
+  const toRecord = (c: Comment): CommentRecord => {
+    if (!c.author) throw new Error(`comment ${c.id} was loaded without its author`);
+    const { id, username, bio, image } = c.author;
+    return { id: c.id, body: c.body, createdAt: c.createdAt, updatedAt: c.updatedAt, author: { id, username, bio, image } };
+  };
+
+  return {
+    /** Oldest first: a conversation reads top to bottom. */
+    async list(slug) {
+      // The order is decided in SQL; the rows are then read through the model (typed dates, the author).
+      const ids = (
+        await db.query<{ id: number }>('SELECT id FROM comments WHERE article_id = :article ORDER BY created_at ASC, id ASC', {
+          replacements: { article: await articleId(slug) },
+          type: QueryTypes.SELECT,
+        })
+      ).map((row) => Number(row.id));
+      if (ids.length === 0) return [];
+      const rows = await Comment.findAll({ where: { id: ids }, include: [{ model: User, as: 'author' }] });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.flatMap((id) => (byId.has(id) ? [toRecord(byId.get(id)!)] : []));
+    },
+
+    async add(slug, author, input) {
+      const body = (input as { body?: unknown } | undefined)?.body;
+      if (typeof input !== 'object' || input === null) throw new ValidationError({ comment: ['is required: send {"comment": {"body": "…"}}'] });
+      if (typeof body !== 'string' || body.trim() === '') throw new ValidationError({ body: [typeof body === 'string' || body == null ? "can't be blank" : 'must be a string'] });
+      if (UNSTORABLE.test(body)) throw new ValidationError({ body: ['must not contain a NUL character or broken Unicode'] });
+      if ([...body].length > MAX_COMMENT_LENGTH) throw new ValidationError({ body: [`is too long (at most ${MAX_COMMENT_LENGTH} characters)`] });
+      const now = clock();
+      const comment = await Comment.create({ body, articleId: await articleId(slug), authorId: author.id, createdAt: now, updatedAt: now });
+      const saved = await Comment.findByPk(comment.id, { include: [{ model: User, as: 'author' }] });
+      if (!saved) throw new NotFoundError('comment');
+      return toRecord(saved);
+    },
+
+    // Step 04 adds: only the comment's author (or an admin) may delete it.
+    async remove(slug, id) {
+      const commentId = /^\d+$/.test(id) ? Number(id) : NaN;
+      const owner = await articleId(slug);
+      // A comment of another article is "not found" here, not deleted through the wrong URL.
+      const deleted = Number.isSafeInteger(commentId) ? await Comment.destroy({ where: { id: commentId, articleId: owner } }) : 0;
+      if (deleted === 0) throw new NotFoundError('comment');
+    },
+  };
+}
