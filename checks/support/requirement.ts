@@ -16,7 +16,7 @@ export interface RequirementOptions {
    * this lesson's; `02-api#create-201` names another step's. The workshop's tests fail when a
    * lesson's requirement has no check, or a check no requirement.
    */
-  covers?: string[];
+  covers: string[];
   /**
    * Milliseconds the check takes at most on the development machine (default 10 s). Scaled to the
    * machine; the runner also has a hard limit per run.
