@@ -3,6 +3,7 @@
  * loop or never answers: the check run still ends in bounded time, says why in one clear line
  * (with file:line where there is one) and exits non-zero.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../runner/lib/paths.js';
@@ -19,6 +20,24 @@ const fixture = (name: string) => path.join(ROOT, 'test', 'fixtures', 'broken', 
 interface JsonReport {
   passed: boolean;
   steps: { problem?: { kind: string; message: string }; checks: { title: string; state: string; message?: string }[] }[];
+}
+
+/** Processes still running checks on `target` (Linux only: elsewhere, none are seen). */
+function processesChecking(target: string): number[] {
+  if (!fs.existsSync('/proc/self/environ')) return [];
+  const found: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const env = fs.readFileSync(`/proc/${entry}/environ`, 'utf8');
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // A zombie is already dead: only its parent has not read its exit code yet.
+      if (env.includes(`WORKSHOP_TARGET=${target}`) && !/\) Z /.test(stat)) found.push(Number(entry));
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return found;
 }
 
 async function check(name: string, env: NodeJS.ProcessEnv = {}) {
@@ -59,8 +78,10 @@ describe('a broken learner project', { timeout: HANG + 60_000 }, () => {
     expect(start?.message).toMatch(/did not start listening .* within/);
   });
 
-  it('that blocks in a busy loop: the run is stopped, naming the check that hung', async () => {
+  it('that blocks in a busy loop: the run is stopped, naming the check that hung, and nothing is left running', async () => {
     const r = await check('busy-loop', { WORKSHOP_STALL_MS: '5000', WORKSHOP_TIME_SCALE: '1' });
+    // The worker stuck in the loop is killed with the run, not left spinning (Linux: /proc tells).
+    await expect.poll(() => processesChecking(fixture('busy-loop')), { timeout: 10_000 }).toEqual([]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.ms).toBeLessThan(HANG);
     expect(r.step?.problem?.kind).toBe('timeout');

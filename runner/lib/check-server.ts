@@ -86,6 +86,9 @@ export class CheckServer {
       });
       child.once('exit', (code, signal) => {
         resolve(false);
+        // What the process leaves behind (a worker stuck in a learner's busy loop, a server the
+        // learner's code started) is in its group: it goes with it, now, whoever asked it to stop.
+        killTree(child, 'SIGKILL', true);
         if (this.child === child) {
           this.child = undefined;
           this.ready = undefined;
