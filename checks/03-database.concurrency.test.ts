@@ -155,6 +155,34 @@ describe('when two requests write at once', () => {
     });
   });
 
+  requirement('parallel DELETEs of one article, or of one comment, answer 204 once and 404 for the others', { lesson: L.concurrency, covers: ['parallel-deletes-once'] }, async () => {
+    const { http, db } = await freshApp();
+    const article = await createArticle(http, 'Deleted six times at once', ['race']);
+    const keep = await createArticle(http, 'Not deleted at all', ['race']);
+    const created = await http.post(path(keep.slug, '/comments'), { json: { comment: { body: 'deleted six times at once' } } });
+    const commentId = (created.body as { comment?: { id?: unknown } } | undefined)?.comment?.id;
+    ensure(created.status === 201 && Number.isInteger(commentId), {
+      expected: `POST ${path(keep.slug, '/comments')} answers 201 with {"comment": {"id": <integer>}}: this check builds on it`,
+      got: describeResponse(created),
+      lesson: lesson('comments'),
+    });
+    for (const [what, url] of [
+      ['article', path(article.slug)],
+      ['comment', path(keep.slug, `/comments/${String(commentId)}`)],
+    ] as const) {
+      const answers = await Promise.all(Array.from({ length: 6 }, () => http.delete(url)));
+      const statuses = answers.map((r) => r.status);
+      ensure(statuses.filter((s) => s === 204).length === 1 && statuses.filter((s) => s === 404).length === 5, {
+        expected: `6 simultaneous DELETE ${url}: one 204 (the delete that removed the ${what}) and five 404 (${testDialect()})`,
+        got: `statuses ${JSON.stringify(statuses)}`,
+        hint: `every delete found the ${what} before any removed it: answer by what the DELETE itself removed (destroy() resolves to the number of rows), not by what the read before it saw`,
+        lesson: L.concurrency,
+      });
+    }
+    const left = await countOf(db, 'SELECT COUNT(*) AS n FROM articles WHERE slug = $1', [article.slug]);
+    ensure(left === 0, { expected: `no row left for ${article.slug}`, got: `${left} row(s)`, lesson: L.concurrency });
+  });
+
   requirement('a burst of 100 concurrent writes leaves no more files open on the database than a single write', { lesson: L.concurrency, covers: ['no-leaked-connections'], timeout: 40_000 }, async () => {
     const db = await serverDatabase(dir, { shareFileDatabase: true });
     const server = await startServer(dir, { env: db.env, lesson: L.concurrency });

@@ -134,9 +134,12 @@ export function createArticleRepository(db: Sequelize) {
       return (await Article.findByPk(id, { attributes: ['slug'], transaction }))?.slug;
     },
 
-    /** Comments and tag links go with it: the foreign keys say ON DELETE CASCADE. */
-    async remove(id: number): Promise<void> {
-      await Article.destroy({ where: { id } });
+    /**
+     * Comments and tag links go with it: the foreign keys say ON DELETE CASCADE. True when this
+     * call removed the row: of two deletes at once, only one did.
+     */
+    async remove(id: number): Promise<boolean> {
+      return (await Article.destroy({ where: { id } })) > 0;
     },
 
     /**

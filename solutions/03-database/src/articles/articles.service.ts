@@ -112,7 +112,8 @@ export function createArticlesService({ db, articles, clock }: ArticlesServiceDe
 
     async remove(slug) {
       const article = await findOr404(slug);
-      await articles.remove(article.id);
+      // Two deletes at once both find the article; the one that did not remove it answers 404.
+      if (!(await articles.remove(article.id))) throw new NotFoundError('article');
     },
   };
 }

@@ -58,7 +58,7 @@ export function createMemoryArticleRepository(db: Sequelize): ArticleRepository 
     },
 
     async remove(id) {
-      rows.delete(id);
+      return rows.delete(id);
     },
 
     async tagsInUse(limit) {

@@ -49,8 +49,8 @@ export interface ArticleRepository {
   /** Changes these fields; a tagList replaces the article's tags. */
   update(id: number, changes: ArticleChanges, transaction?: Transaction): Promise<void>;
   slugOf(id: number, transaction?: Transaction): Promise<string | undefined>;
-  /** Deletes the article; its comments and tag links go with it. */
-  remove(id: number): Promise<void>;
+  /** Deletes the article; its comments and tag links go with it. True when this call removed the row. */
+  remove(id: number): Promise<boolean>;
   /** The `limit` tags carried by the most articles, most used first, ties by name. */
   tagsInUse(limit: number): Promise<string[]>;
 }
@@ -106,7 +106,7 @@ export function createArticleRepository(db: Sequelize): ArticleRepository {
 
     async remove(_id) {
       // TODO(03-database): Article.destroy. With ON DELETE CASCADE in the migrations, the database
-      // removes the comments and tag links too.
+      // removes the comments and tag links too. Say whether this call removed the row.
       throw todo('remove()');
     },
 

@@ -112,7 +112,8 @@ export function createArticlesService({ db, articles, clock }: ArticlesServiceDe
 
     async remove(slug) {
       const article = await findOr404(slug);
-      await articles.remove(article.id);
+      const removed = await articles.remove(article.id);
+      if (removed === 0) throw new NotFoundError('article');
     },
   };
 }

@@ -128,9 +128,9 @@ export class ArticleRepository {
     return (await this.Article.findByPk(id, { attributes: ['slug'], transaction }))?.slug;
   }
 
-  /** Comments and tag links go with it (ON DELETE CASCADE). */
-  async remove(id: number): Promise<void> {
-    await this.Article.destroy({ where: { id } });
+  /** Comments and tag links go with it (ON DELETE CASCADE). How many rows this call removed: 0 or 1. */
+  async remove(id: number): Promise<number> {
+    return this.Article.destroy({ where: { id } });
   }
 
   /** The most used tags: counted per tag over article_tags, grouped and ordered by the database. */

@@ -148,8 +148,8 @@ export function createArticleRepository(db: Sequelize) {
     },
 
     /** Comments and tag links go with it: the foreign keys say ON DELETE CASCADE. */
-    async remove(id: number): Promise<void> {
-      await Article.destroy({ where: { id } });
+    async remove(id: number): Promise<boolean> {
+      return (await Article.destroy({ where: { id } })) === 1;
     },
 
     /**
