@@ -48,6 +48,8 @@ export interface RunChecksOptions {
   signal?: AbortSignal;
   /** A warm check process (watch mode); without one, a process is started for this run only. */
   server?: CheckServer;
+  /** Internal: this run re-runs checks whose results were lost; it does not do it again. */
+  lostResultsRerun?: boolean;
 }
 
 export const checkFile = (slug: string): string => path.join(dirs.checks, `${slug}.test.ts`);
@@ -372,6 +374,19 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
     clearInterval(watchdog);
     options.signal?.removeEventListener('abort', onAbort);
 
+    // A check that started but never reported, in a run that ended on its own: its result was lost
+    // on the way (seen once with the process held to a fifth of a core). That is no verdict on the
+    // learner's code: it runs once more, on its own, before anything is said about it.
+    if (!killedFor && end.kind === 'finished' && running.size > 0 && !options.lostResultsRerun) {
+      const lost = [...running.values()];
+      const again = await runChecks({ ...options, only: undefined, skip: undefined, server, checks: lost.map((r) => ({ file: r.file, title: r.title })), lostResultsRerun: true });
+      for (const r of again.results) {
+        if (r.state === 'skip' || !r.file) continue;
+        running.delete(key(r.file, r.path, r.title));
+        const { title: _t, path: _p, file: _f, checkStep: _c, group: _g, ...outcome } = r;
+        record(r.file, r.path, r.title, outcome);
+      }
+    }
     for (const r of running.values()) {
       record(r.file, r.path, r.title, { state: 'fail', message: killedFor?.message ?? 'did not finish' });
     }
