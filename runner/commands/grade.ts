@@ -13,6 +13,8 @@ import {
   checksHash,
   copyForGrading,
   exercismResults,
+  fileNameOf,
+  gradingDir,
   findSubmissions,
   gradeStep,
   GRADES_SCHEMA,
@@ -25,7 +27,7 @@ import {
   type GradeReport,
   type Submission,
 } from '../lib/grading.js';
-import { ROOT, scratchDir, shortPath } from '../lib/paths.js';
+import { ROOT, shortPath } from '../lib/paths.js';
 import { listChecks, runChecks, stepOfCheckFile } from '../lib/run-checks.js';
 import { availableSteps, findAvailableStep, type Step } from '../lib/steps.js';
 import { solutionDir, userPath } from '../lib/workspace.js';
@@ -49,7 +51,7 @@ async function gradeOne(submission: Submission, steps: Step[], expected: Map<str
   const points = readPoints();
   const graded: GradedStep[] = [];
   const runs: RunResult[] = [];
-  const own = path.join(scratchDir, 'grade', runId, submission.name.replace(/[^\w.-]/g, '_'));
+  const own = gradingDir(runId, submission.name);
   try {
     for (const step of steps) {
       const copy = copyForGrading(submission, step, runId);
@@ -107,7 +109,7 @@ const command: Command = {
         }
       }),
     );
-    fs.rmSync(path.join(scratchDir, 'grade', runId), { recursive: true, force: true });
+    fs.rmSync(gradingDir(runId), { recursive: true, force: true });
 
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
     const report: GradeReport = {
@@ -121,7 +123,7 @@ const command: Command = {
     fs.writeFileSync(path.join(outDir, 'grades.json'), `${JSON.stringify(report, null, 2)}\n`);
     fs.writeFileSync(path.join(outDir, 'grades.csv'), renderCsv(report));
     for (const r of results) {
-      const file = r.learner.name.replace(/[^\w.-]/g, '_');
+      const file = fileNameOf(r.learner.name);
       fs.writeFileSync(path.join(outDir, `${file}.junit.xml`), renderJunit(r.runs));
       for (const step of r.learner.steps) {
         const dir = path.join(outDir, 'exercism', file, step.step);

@@ -9,7 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { copyProject, listFiles } from './fsutil.js';
+import { copyProject, listFiles, SKIPPED } from './fsutil.js';
 import { dirs, ROOT, scratchDir } from './paths.js';
 import type { CheckState, RunResult } from './results.js';
 import type { Step } from './steps.js';
@@ -86,7 +86,13 @@ export function hashFiles(dir: string, files: string[] = listFiles(dir)): string
 }
 
 /** What the learner's settings would change about the grading, and secrets: left out of the copy. */
-const NOT_GRADED = new Set(['node_modules', '.git', 'dist', 'coverage', '.data', '.env', '.workshop']);
+const NOT_GRADED: ReadonlySet<string> = new Set([...SKIPPED, '.env', '.workshop']);
+
+/** A learner's name as a file or folder name. */
+export const fileNameOf = (name: string): string => name.replace(/[^\w.-]/g, '_');
+
+/** Where one grading run keeps its copies: of all learners, or of one. */
+export const gradingDir = (runId: string, learner?: string): string => path.join(scratchDir, 'grade', runId, ...(learner === undefined ? [] : [fileNameOf(learner)]));
 
 /**
  * A private copy of one submitted step, inside the workshop (so its imports find the workshop's
@@ -96,7 +102,7 @@ const NOT_GRADED = new Set(['node_modules', '.git', 'dist', 'coverage', '.data',
 export function copyForGrading(submission: Submission, step: Step, runId: string): { dir: string; hash: string } | undefined {
   const from = path.join(submission.root, step.slug);
   if (!fs.existsSync(from) || !fs.statSync(from).isDirectory()) return undefined;
-  const dir = path.join(scratchDir, 'grade', runId, submission.name.replace(/[^\w.-]/g, '_'), step.slug);
+  const dir = path.join(gradingDir(runId, submission.name), step.slug);
   fs.rmSync(dir, { recursive: true, force: true });
   copyProject(from, dir, { skip: NOT_GRADED });
   return { dir, hash: hashFiles(dir, listFiles(dir, NOT_GRADED)) };
