@@ -4,6 +4,7 @@
  * log of every request sent, replayable (method, path, headers, body, status, seed).
  */
 import http from 'node:http';
+import zlib from 'node:zlib';
 
 export type Status = number | 'timeout' | 'error';
 
@@ -138,7 +139,20 @@ export class Client {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(res.statusCode ?? 'error', Buffer.concat(chunks).toString('utf8'), res.headers));
+          res.on('end', () => {
+            // A junk Accept-Encoding may still get a compressed answer: read it as a browser would.
+            const raw = Buffer.concat(chunks);
+            const coding = String(res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+            let text: string;
+            try {
+              text = (coding === 'gzip' ? zlib.gunzipSync(raw) : coding === 'deflate' ? zlib.inflateSync(raw) : coding === 'br' ? zlib.brotliDecompressSync(raw) : raw).toString('utf8');
+            } catch (err) {
+              entry.problem ??= `the answer says Content-Encoding: ${coding} but does not decompress (${(err as Error).message})`;
+              text = '';
+            }
+            if (!['identity', 'gzip', 'deflate', 'br'].includes(coding)) entry.problem ??= `an answer in a Content-Encoding the client did not ask for: ${coding}`;
+            done(res.statusCode ?? 'error', text, res.headers);
+          });
           res.on('error', (err) => done('error', '', {}, err.message));
         },
       );

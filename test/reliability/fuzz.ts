@@ -2,7 +2,11 @@
  * A seeded fuzz of every endpoint with hostile values: wrong types, empty and over-long text,
  * emoji and combining marks, lone surrogates (JSON escapes a string cannot avoid), NUL, huge
  * numbers (as raw JSON literals), deep JSON, bad JSON, bodies that are not UTF-8, wrong content
- * types, forged and broken tokens, hostile slugs and ids in the path, huge query strings.
+ * types, forged and broken tokens, hostile slugs and ids in the path, huge query strings, junk
+ * If-None-Match and Accept-Encoding headers. With step 05's social layer: profiles under hostile
+ * usernames (NUL, %00, very long, spaces at the ends, Unicode, other cases), follows, favorites,
+ * the feed and ?favorited= with bad limits, offsets and arrays; every answer a 2xx or a 4xx in the
+ * Conduit error envelope (a 304 only to an If-None-Match), and every 200 agreeing with the model.
  *
  * fast-check draws the list of abstract requests from the seed (fc.sample: no shrinking, one
  * fixed list per seed); each is made concrete against the model at send time (which article,
@@ -69,7 +73,7 @@ type SlugKind = (typeof SLUGS)[number];
 const IDS = ['existing', 'existing', 'existing', 'abc', '-1', '1.5', '0', 'huge', '1e3', 'space', 'nul', 'hex', 'other-article'] as const;
 type IdKind = (typeof IDS)[number];
 
-const ENDPOINTS = [
+const BASE_ENDPOINTS = [
   ['register', 6],
   ['login', 5],
   ['current', 2],
@@ -87,7 +91,37 @@ const ENDPOINTS = [
   ['unknown', 1],
   ['wrong-method', 1],
 ] as const;
-type Endpoint = (typeof ENDPOINTS)[number][0];
+/** Step 05's social routes: drawn only when the target has them. */
+const SOCIAL_ENDPOINTS = [
+  ['profile', 4],
+  ['follow', 3],
+  ['unfollow', 2],
+  ['favorite', 4],
+  ['unfavorite', 2],
+  ['feed', 3],
+] as const;
+type Endpoint = (typeof BASE_ENDPOINTS)[number][0] | (typeof SOCIAL_ENDPOINTS)[number][0];
+export const ENDPOINT_NAMES = { base: BASE_ENDPOINTS.map(([e]) => e), social: SOCIAL_ENDPOINTS.map(([e]) => e) };
+
+/** Which :username a profile route gets. */
+const USERNAMES = ['existing', 'existing', 'existing', 'existing', 'self', 'upper', 'mixed', 'lead-space', 'trail-space', 'nul', 'percent-00', 'long', 'very-long', 'unicode', 'combining', 'hostile', 'bad-percent', 'missing', 'slash', 'dots'] as const;
+type UsernameKind = (typeof USERNAMES)[number];
+
+/** If-None-Match: none, junk, or an ETag the suite saw (for this path or another). */
+const CONDITIONALS = ['none', 'none', 'none', 'none', 'none', 'junk', 'star', 'weak-junk', 'list', 'huge', 'empty', 'unquoted', 'same-path', 'other-path', 'nul'] as const;
+type ConditionalKind = (typeof CONDITIONALS)[number];
+const CONDITIONAL_VALUES: Partial<Record<ConditionalKind, string>> = {
+  junk: 'not-an-etag',
+  star: '*',
+  'weak-junk': 'W/"xyz"',
+  list: '"a", W/"b", , "c"',
+  huge: `"${'e'.repeat(7000)}"`,
+  empty: '',
+  unquoted: 'W/abc-123',
+  nul: '"a\tb"',
+};
+/** Accept-Encoding: none, a real one, or junk. */
+const ENCODINGS = ['none', 'none', 'none', 'gzip', 'br', 'deflate', 'identity;q=0', '*;q=0', 'gzip;q=abc', 'GZIP, DeFlAtE', 'zstd', ',,;;,', 'gzip;q=0, identity;q=0', 'x-junk'.repeat(500), '*'] as const;
 
 export interface Spec {
   endpoint: Endpoint;
@@ -103,10 +137,13 @@ export interface Spec {
   pick: number;
   /** A wrong password, or the right one. */
   rightPassword: boolean;
+  username: UsernameKind;
+  ifNoneMatch: ConditionalKind;
+  acceptEncoding: string;
 }
 
-const specArb: fc.Arbitrary<Spec> = fc.record({
-  endpoint: fc.oneof(...ENDPOINTS.map(([name, weight]) => ({ weight, arbitrary: fc.constant(name as Endpoint) }))),
+const specArb = (social: boolean): fc.Arbitrary<Spec> => fc.record({
+  endpoint: fc.oneof(...[...BASE_ENDPOINTS, ...(social ? SOCIAL_ENDPOINTS : [])].map(([name, weight]) => ({ weight, arbitrary: fc.constant(name as Endpoint) }))),
   token: fc.constantFrom(...TOKENS),
   transport: fc.constantFrom(...TRANSPORTS),
   fields: fc.record({ a: field, b: field, c: field, d: field, e: field }),
@@ -114,18 +151,30 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
   slug: fc.constantFrom(...SLUGS),
   id: fc.constantFrom(...IDS),
   hostileSlug: hostileString,
-  query: fc.array(fc.tuple(fc.constantFrom('tag', 'author', 'limit', 'offset', 'tag[]', 'limit[0]', 'offset[a]', 'favorited', '__proto__', ''), fc.oneof(hostileString, fc.constantFrom('1', '0', '20', '100', '101', '-1', '1e3', '2.5', '9007199254740993', 'abc', '0x10', ' 1'))), { maxLength: 5 }),
+  query: fc.array(
+    fc.tuple(
+      fc.constantFrom('tag', 'author', 'limit', 'offset', 'tag[]', 'limit[0]', 'offset[a]', 'favorited', 'favorited', 'favorited[]', 'limit[]', '__proto__', ''),
+      fc.oneof(
+        hostileString,
+        fc.constantFrom('1', '0', '20', '100', '101', '-1', '1e3', '2.5', '9007199254740993', 'abc', '0x10', ' 1', '-99999999999999999999', '99999999999999999999', '1e309', '@user', '@user', '@user-upper'),
+      ),
+    ),
+    { maxLength: 5 },
+  ),
   hugeQuery: fc.constant(false),
   pick: fc.nat(),
   rightPassword: fc.boolean(),
+  username: fc.constantFrom(...USERNAMES),
+  ifNoneMatch: fc.constantFrom(...CONDITIONALS),
+  acceptEncoding: fc.constantFrom<string>(...ENCODINGS),
 });
 
 /** The list of abstract requests for a seed: the same seed, the same list. */
-export function drawSpecs(seed: number, runs: number): Spec[] {
+export function drawSpecs(seed: number, runs: number, { social = false } = {}): Spec[] {
   // hugeQuery is drawn from the seed too: about one list request in ten.
   // Four requests in ten are focused: a valid request (JSON, the user's own token) with one hostile
   // field, so hostile values that pass validation reach the database too, and must come back intact.
-  const arb = fc.tuple(specArb, fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom('a', 'b', 'c', 'd', 'e')).map(([spec, d, f, keep]) => {
+  const arb = fc.tuple(specArb(social), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom('a', 'b', 'c', 'd', 'e')).map(([spec, d, f, keep]) => {
     const drawn: Spec = { ...spec, hugeQuery: d === 0 };
     if (f >= 4) return drawn;
     const fields = Object.fromEntries(Object.entries(spec.fields).map(([k, v]) => [k, k === keep ? v : { kind: 'valid' } as Field]));
@@ -266,10 +315,28 @@ const headBytes = (req: Request): number => req.method.length + req.path.length 
 
 const isSuccess = (s: Sent['status']): s is number => typeof s === 'number' && s >= 200 && s < 300;
 
+/** The Conduit error envelope: {"errors": {"field": ["message", …], …}}. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const isErrorEnvelope = (json: any): boolean =>
+  typeof json === 'object' &&
+  json !== null &&
+  typeof json.errors === 'object' &&
+  json.errors !== null &&
+  !Array.isArray(json.errors) &&
+  Object.keys(json.errors).length > 0 &&
+  Object.values(json.errors).every((v) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === 'string'));
+
+const SOCIAL = new Set<Endpoint>(['profile', 'follow', 'unfollow', 'favorite', 'unfavorite', 'feed']);
+
+/** A range as text: "3", or "3–5" when racing pairs left it open. */
+const range = (r: { min: number; max: number }) => (r.min === r.max ? String(r.min) : `${r.min}–${r.max}`);
+
 /** Sends the specs in order; returns how many it sent (fewer at the deadline). Failures are marked on the log entries. */
 export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<number> {
   const { client, model, seed } = ctx;
   let n = 0;
+  /** The last ETag each path answered with (If-None-Match sends one back, or another path's). */
+  const etags = new Map<string, string>();
   for (const spec of specs) {
     if (ctx.deadline !== undefined && Date.now() > ctx.deadline) break;
     n++;
@@ -371,6 +438,49 @@ export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<number> {
       }
     })();
 
+    // The :username of a profile route (and of ?favorited=@user): another user's, mostly.
+    const others = users.filter((u) => u !== token.user);
+    const named = others.length ? others[spec.pick % others.length] : token.user;
+    const usernamePath = ((): string => {
+      const name = named?.username ?? 'nobody';
+      switch (spec.username) {
+        case 'existing':
+          return encodeURIComponent(name);
+        case 'self':
+          return encodeURIComponent(token.user?.username ?? name);
+        case 'upper':
+          return encodeURIComponent(name.toUpperCase());
+        case 'mixed':
+          return encodeURIComponent([...name].map((ch, i) => (i % 2 ? ch.toUpperCase() : ch.toLowerCase())).join(''));
+        case 'lead-space':
+          return `%20${encodeURIComponent(name)}`;
+        case 'trail-space':
+          return `${encodeURIComponent(name)}%20`;
+        case 'nul':
+          return `${encodeURIComponent(name)}%00`;
+        case 'percent-00':
+          return `${encodeURIComponent(name)}%2500`;
+        case 'long':
+          return 'u'.repeat(300);
+        case 'very-long':
+          return encodeURIComponent('🐉'.repeat(2000));
+        case 'unicode':
+          return encodeAny(`Ünï_${name}_日本🐉`);
+        case 'combining':
+          return encodeAny(`e\u0301${name}`);
+        case 'hostile':
+          return encodeAny(spec.hostileSlug);
+        case 'bad-percent':
+          return `${encodeURIComponent(name)}%E0%A4%A`;
+        case 'missing':
+          return `nobody_${fresh}`;
+        case 'slash':
+          return `${encodeURIComponent(name)}%2Ffollow`;
+        case 'dots':
+          return '..%2F..%2Ftags';
+      }
+    })();
+
     const valid: Record<string, () => unknown> = {
       username: () => `u${fresh}`,
       email: () => `e${fresh}@rel.test`,
@@ -412,12 +522,28 @@ export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<number> {
         // Mostly one or two fields: a valid password change is rare, so tokens stay useful.
         shape = { bio: spec.fields.a, image: spec.fields.b, username: spec.fields.c.kind === 'valid' ? undefined : spec.fields.c, email: spec.fields.d.kind === 'valid' ? undefined : spec.fields.d, password: spec.fields.e.kind === 'valid' ? undefined : spec.fields.e };
         break;
-      case 'list': {
-        const pairs = spec.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeAny(v)}`);
-        if (spec.hugeQuery) pairs.push(`tag=${'x'.repeat(spec.pick % 2 ? 20_000 : 8_000)}`);
-        path = `/api/articles${pairs.length ? `?${pairs.join('&')}` : ''}`;
+      case 'list':
+      case 'feed': {
+        // '@user' is a user's exact name (?favorited=ada), '@user-upper' the same in capitals.
+        const value = (v: string) => (v === '@user' ? (named?.username ?? v) : v === '@user-upper' ? (named?.username ?? v).toUpperCase() : v);
+        const pairs = spec.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeAny(value(v))}`);
+        if (spec.hugeQuery) pairs.push(`${spec.endpoint === 'feed' ? 'limit' : 'tag'}=${'x'.repeat(spec.pick % 2 ? 20_000 : 8_000)}`);
+        path = `/api/articles${spec.endpoint === 'feed' ? '/feed' : ''}${pairs.length ? `?${pairs.join('&')}` : ''}`;
         break;
       }
+      case 'profile':
+        path = `/api/profiles/${usernamePath}`;
+        break;
+      case 'follow':
+      case 'unfollow':
+        method = spec.endpoint === 'follow' ? 'POST' : 'DELETE';
+        path = `/api/profiles/${usernamePath}/follow`;
+        break;
+      case 'favorite':
+      case 'unfavorite':
+        method = spec.endpoint === 'favorite' ? 'POST' : 'DELETE';
+        path = `/api/articles/${slugPath}/favorite`;
+        break;
       case 'create-article':
         method = 'POST';
         path = '/api/articles';
@@ -469,7 +595,8 @@ export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<number> {
         path = ['/api/tags', '/api/users', '/api/user', '/api/articles', '/health'][spec.pick % 5];
         break;
     }
-    const bodyful = method === 'POST' || method === 'PUT';
+    // Follows and favorites take no body: send the drawn one anyway, half the time.
+    const bodyful = (method === 'POST' || method === 'PUT') && !(SOCIAL.has(spec.endpoint) && spec.pick % 2 === 0);
     let sent: Record<string, unknown> = {};
     if (bodyful && Object.keys(shape).length) {
       const built = build(shape, valid, wrapper);
@@ -482,16 +609,35 @@ export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<number> {
       req = { method, path, client: address, headers };
     }
 
+    // Junk conditional and encoding headers, on any request.
+    const seenTags = [...etags.values()];
+    const inm =
+      spec.ifNoneMatch === 'same-path' ? etags.get(path) : spec.ifNoneMatch === 'other-path' ? (seenTags.length ? seenTags[spec.pick % seenTags.length] : undefined) : CONDITIONAL_VALUES[spec.ifNoneMatch];
+    if (inm !== undefined) req.headers = { ...req.headers, 'if-none-match': inm };
+    if (spec.acceptEncoding !== 'none') req.headers = { ...req.headers, 'accept-encoding': spec.acceptEncoding };
+
     const answer = await client.send('fuzz', req);
     const { status, json, entry } = answer;
+    if (typeof status === 'number' && answer.headers.etag) etags.set(path, String(answer.headers.etag));
+    // A 2xx, or a 4xx the app wrote (in the Conduit envelope); a 304 only to an If-None-Match.
+    const nodeRefused = status === 431 || headBytes(req) > 16 * 1024;
+    if (typeof status === 'number' && status < 500 && !isSuccess(status)) {
+      if (status === 304 && inm === undefined) entry.problem ??= '304 to a request without If-None-Match';
+      else if (status !== 304 && (status < 400 || status >= 500)) entry.problem ??= `${status} is neither a 2xx nor a 4xx`;
+      else if (status >= 400 && method !== 'HEAD' && !nodeRefused && !isErrorEnvelope(json)) entry.problem ??= `a ${status} outside the Conduit error envelope: ${answer.text.slice(0, 120)}`;
+    }
     if (status === 'timeout') entry.problem = 'timeout';
     // Node's HTTP parser refuses a request head over 16 KB (431) and closes the connection, often
     // while the client is still writing: a reset is the platform's answer there, not the app's.
     else if (status === 'error' && !(headBytes(req) > 16 * 1024 && /ECONNRESET|EPIPE/.test(entry.error ?? ''))) entry.problem = 'no answer (connection error)';
     else if (typeof status === 'number' && status >= 500) entry.problem = `${status}: ${answer.text.slice(0, 200)}`;
-    const needsUser = ['current', 'update-user', 'create-article', 'update-article', 'delete-article', 'add-comment', 'delete-comment'].includes(spec.endpoint);
+    const needsUser = ['current', 'update-user', 'create-article', 'update-article', 'delete-article', 'add-comment', 'delete-comment', 'follow', 'unfollow', 'favorite', 'unfavorite', 'feed'].includes(
+      spec.endpoint,
+    );
     if (needsUser && FORGED.has(spec.token) && isSuccess(status)) entry.problem = `a ${spec.token} token was accepted (${status})`;
     if (!isSuccess(status)) continue;
+    // A write must never be answered 304, and a read that was cannot be compared.
+    if (answer.text === '' && method !== 'HEAD' && status !== 204) continue;
 
     // A success answer shows what was sent, exactly: emoji, combining marks, long text intact.
     const echo = (what: string, sentValue: unknown, got: unknown) => {
@@ -539,6 +685,53 @@ export async function fuzz(ctx: FuzzContext, specs: Spec[]): Promise<number> {
         case 'add-comment':
           if (status === 201) model.addComment(slug, json.comment.id, json.comment.author?.username);
           break;
+        case 'profile':
+        case 'follow':
+        case 'unfollow': {
+          const who = model.userByUsername(json.profile.username);
+          // Case variants find the user (usernames are case-insensitive); the answer names them.
+          if (spec.endpoint !== 'profile' && who && token.user) model.setFollow(token.user, who, spec.endpoint === 'follow');
+          const want = spec.endpoint === 'follow' ? true : spec.endpoint === 'unfollow' ? false : who && spec.token === 'own' && token.user ? model.isFollowing(token.user, who) : spec.token === 'none' ? false : 'unsure';
+          if (want !== 'unsure' && json.profile.following !== want) entry.problem ??= `profile.following ${json.profile.following}, the model says ${want}`;
+          if (spec.username === 'missing') entry.problem ??= `a profile for a username nobody has (${json.profile.username})`;
+          if (['lead-space', 'trail-space', 'nul', 'percent-00', 'long', 'very-long', 'unicode', 'combining', 'slash'].includes(spec.username)) {
+            entry.problem ??= `the profile of ${json.profile.username} answered for a username it does not have (${spec.username})`;
+          }
+          if (!who) entry.problem ??= `a profile for ${json.profile.username}, whom no registration answered`;
+          break;
+        }
+        case 'favorite':
+        case 'unfavorite': {
+          const at = String(json.article.slug);
+          if (at !== slug) entry.problem ??= `favorited ${at} through the slug ${JSON.stringify(slug)}`;
+          if (token.user) model.setFavorite(at, token.user, spec.endpoint === 'favorite');
+          if (json.article.favorited !== (spec.endpoint === 'favorite')) entry.problem ??= `article.favorited ${json.article.favorited} after ${method} /favorite`;
+          const want = model.favoritesCount(at);
+          if (spec.token === 'own' && (json.article.favoritesCount < want.min || json.article.favoritesCount > want.max)) {
+            entry.problem ??= `favoritesCount ${json.article.favoritesCount}, the model says ${range(want)}`;
+          }
+          break;
+        }
+        case 'feed': {
+          const keys = new Set(spec.query.map(([k]) => k));
+          const plain = !spec.hugeQuery && [...keys].every((k) => k === 'limit' || k === 'offset' || k === 'tag' || k === 'author' || k === 'favorited');
+          const want = token.user && spec.token === 'own' ? model.feedCount(token.user) : undefined;
+          // The feed ignores ?tag, ?author and ?favorited: its count is the followed authors' articles.
+          if (plain && want && (json.articlesCount < want.min || json.articlesCount > want.max)) entry.problem ??= `the feed's articlesCount ${json.articlesCount}, the model says ${range(want)}`;
+          const strangers = (json.articles as { author: { following: boolean } }[]).filter((a) => a.author.following !== true);
+          if (strangers.length) entry.problem ??= `the feed has ${strangers.length} article(s) of authors the reader does not follow`;
+          break;
+        }
+        case 'list': {
+          // ?favorited=<an exact username>, alone but for the page: the count is that user's favorites.
+          const favs = spec.query.filter(([k]) => k === 'favorited');
+          const others2 = spec.query.filter(([k]) => k !== 'favorited' && k !== 'limit' && k !== 'offset');
+          if (favs.length === 1 && favs[0][1] === '@user' && others2.length === 0 && !spec.hugeQuery && named && model.articles.size) {
+            const want = model.favoritesOf(named);
+            if (json.articlesCount < want.min || json.articlesCount > want.max) entry.problem ??= `?favorited=${named.username}: articlesCount ${json.articlesCount}, the model says ${range(want)}`;
+          }
+          break;
+        }
         case 'delete-comment':
           if (status === 204) {
             const id = Number(idPath);

@@ -17,6 +17,8 @@ export interface DialectResult {
   fatal?: string;
   /** Set when the fuzz stopped at the time bound before sending every request. */
   cutShort?: string;
+  /** Whether the target has step 05's social layer (its bursts, fuzz and integrity lines ran). */
+  social?: boolean;
   /** Where the whole list of requests was written. */
   logFile?: string;
 }
@@ -50,6 +52,7 @@ export function printReport(r: DialectResult, print: (line: string) => void = co
   print(`── ${r.dialect} (seed ${r.seed}) ${ok(r) ? 'PASS' : 'FAIL'} ──`);
   if (r.fatal) print(`  could not run: ${r.fatal}`);
   if (r.cutShort) print(`  cut short: ${r.cutShort}`);
+  if (r.social !== undefined) print(`  social layer (profiles, follows, favorites, feed): ${r.social ? 'present, covered' : 'absent (GET /api/profiles/:username is not there): its parts are skipped'}`);
   print(`  requests sent: ${r.log.length} (${[...phases].map(([p, n]) => `${p} ${n}`).join(', ')})`);
   print(`  statuses: ${byClass(r.log)}`);
   const refused = r.log.filter((e) => e.status === 'error' && !e.problem).length;

@@ -1,12 +1,14 @@
 /**
- * The reliability suite: the latest reference solution under load, faults and hostile input.
+ * The reliability suite: the latest reference solution (solutions/05-performance) under load,
+ * faults and hostile input.
  *
  *   npm run reliability -- [--dialect sqlite|mysql|both] [--seed N] [--runs N] [--solution DIR]
  *   npm run reliability -- --dialect sqlite --replay .workshop/tmp/reliability/sqlite-seed-N.jsonl
  *
  * Per dialect: a fresh database migrated by the solution's own migrate, the server as a real
  * process (NODE_ENV=production) on a free loopback port, a few users registered up front, then
- * the concurrency bursts, the seeded fuzz, and the integrity pass. Exit code 0 only when every
+ * the concurrency bursts (and, when the target has step 05's social layer, its own bursts), the
+ * seeded fuzz, and the integrity pass. Exit code 0 only when every
  * target holds: no 5xx, no timeout, no lost or duplicated write, the throttle holding, the
  * tables consistent. See docs/authoring.md#the-reliability-suite.
  */
@@ -19,6 +21,7 @@ import { concurrency } from './concurrency.js';
 import { drawSpecs, fuzz } from './fuzz.js';
 import { integrity } from './integrity.js';
 import { Model, type UserModel } from './model.js';
+import { socialConcurrency } from './social.js';
 import { ok, printReport, writeLog, type DialectResult } from './report.js';
 import { sqliteHandles, startTarget, type Dialect } from './target.js';
 
@@ -31,7 +34,7 @@ const { values: args } = parseArgs({
     dialect: { type: 'string', default: 'both' },
     seed: { type: 'string', default: process.env.RELIABILITY_SEED ?? String(DEFAULT_SEED) },
     runs: { type: 'string', default: String(DEFAULT_RUNS) },
-    solution: { type: 'string', default: path.join(ROOT, 'solutions', '04-security') },
+    solution: { type: 'string', default: path.join(ROOT, 'solutions', '05-performance') },
     replay: { type: 'string' },
     'max-seconds': { type: 'string', default: '240' },
   },
@@ -87,19 +90,28 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
       else a.entry.problem = `setup: the warm-up article answered ${a.status}`;
     });
     const handlesBefore = sqliteHandles(target);
+    // Step 05's social layer (profiles, follows, favorites, the feed): probed, not assumed from the
+    // folder's name, so --solution can point at any step from 04 on, or a copy.
+    const profile = await client.send('setup', { method: 'GET', path: `/api/profiles/${encodeURIComponent(users[0].username)}` });
+    const social = profile.status === 200 && typeof profile.json?.profile?.following === 'boolean';
+    result.social = social;
 
     result.phaseMs.setup = Date.now() - started;
     let mark = Date.now();
     result.concurrencyProblems = await concurrency({ client, model, seed, users, address: (n) => client.address(n, 71) });
+    if (social) {
+      const racers = [...users, ...model.users.filter((u) => !users.includes(u))];
+      result.concurrencyProblems.push(...(await socialConcurrency({ client, model, seed, users: racers, query: target.query })));
+    }
 
     result.phaseMs.concurrency = Date.now() - mark;
     mark = Date.now();
-    const specs = drawSpecs(seed, runs);
+    const specs = drawSpecs(seed, runs, { social });
     const sent = await fuzz({ client, model, seed, address: (n) => client.address(n, 77), deadline: started + maxMs }, specs);
     if (sent < specs.length) result.cutShort = `the run reached its time bound (--max-seconds ${maxMs / 1000}) after ${sent} of ${specs.length} fuzz requests: not a verdict on the server; run again, or raise the bound on a slow machine`;
     result.phaseMs.fuzz = Date.now() - mark;
     mark = Date.now();
-    result.findings = await integrity(target, client, model, handlesBefore);
+    result.findings = await integrity(target, client, model, handlesBefore, { social });
     result.phaseMs.integrity = Date.now() - mark;
   } catch (err) {
     result.fatal = (err as Error).stack ?? String(err);

@@ -1,0 +1,127 @@
+/**
+ * Step 05 · Performance, over the wire: HTTP validators (ETag, If-None-Match, 304) that never
+ * hide a change, and gzip above 1 KB.
+ */
+import { afterAll, describe } from 'vitest';
+import { describeResponse, ensure, requirement, type Response } from './support/index.js';
+import { as, closeOracle, favorite, follow, freshWorld, insertArticles, L, label, sameAnswer, writeArticle, type Person, type World } from './05-performance.shared.js';
+
+afterAll(closeOracle);
+
+const etagOf = (res: Response): string => String(res.headers.etag ?? '');
+
+/** The ETag of a GET, then the same GET with If-None-Match: 304 and no body. */
+async function expect304(w: World, path: string, who?: Person): Promise<string> {
+  const { res } = await sameAnswer(w, path, who, L.etag);
+  const etag = etagOf(res);
+  ensure(etag !== '', { expected: `${label(path, who)} answers with an ETag header`, got: `no ETag: ${describeResponse(res)}`, hint: 'Express sends one for every GET unless the app turns it off', lesson: L.etag });
+  const again = await w.http.get(path, { headers: { ...as(who).headers, 'If-None-Match': etag } });
+  ensure(again.status === 304 && (again.text ?? '') === '', {
+    expected: `${label(path, who)} with If-None-Match: ${etag}: 304 Not Modified, no body`,
+    got: describeResponse(again),
+    lesson: L.etag,
+  });
+  return etag;
+}
+
+/** After a write that changed the answer, the old ETag gets the new answer (200) and a new ETag. */
+async function expectFresh(w: World, path: string, oldEtag: string, after: string, who?: Person): Promise<void> {
+  const res = await w.http.get(path, { headers: { ...as(who).headers, 'If-None-Match': oldEtag } });
+  ensure(res.status === 200 && etagOf(res) !== oldEtag, {
+    expected: `${label(path, who)} with the ETag from before ${after}: 200 with the new answer and a new ETag (the answer changed)`,
+    got: res.status === 304 ? `304 Not Modified: the client keeps the answer from before ${after}` : `${describeResponse(res)}, ETag ${etagOf(res) || 'none'}`,
+    hint: 'an ETag must change whenever any byte of the answer changes (favoritesCount and following too): a hash of the body does, updatedAt does not',
+    lesson: L.etag,
+  });
+  await sameAnswer(w, path, who, L.etag);
+}
+
+describe('HTTP validators', () => {
+  requirement(
+    'GET answers carry an ETag; the same request with If-None-Match answers 304 with no body, and after a favorite, a follow, an edit, a comment or a new tag it answers 200 with the new answer',
+    { lesson: L.etag, covers: ['etag-304'], timeout: 30_000 },
+    async () => {
+      const w = await freshWorld(['ada', 'bob']);
+      const { ada, bob } = w.users;
+      await follow(w, ada, bob);
+      const slug = await writeArticle(w, bob, ['rivers']);
+      const paths: [string, Person | undefined][] = [
+        ['/api/articles', undefined],
+        ['/api/articles', ada],
+        [`/api/articles/${slug}`, ada],
+        ['/api/articles/feed', ada],
+        [`/api/profiles/${bob.username}`, undefined],
+        [`/api/articles/${slug}/comments`, undefined],
+        ['/api/tags', undefined],
+      ];
+      const etags = new Map<string, string>();
+      for (const [path, who] of paths) etags.set(`${path}|${who?.username ?? ''}`, await expect304(w, path, who));
+      const tag = (path: string, who?: Person) => etags.get(`${path}|${who?.username ?? ''}`) ?? '';
+
+      // A favorite changes favoritesCount and favorited, and nothing else: no updatedAt moves.
+      await favorite(w, ada, slug);
+      await expectFresh(w, '/api/articles', tag('/api/articles'), "ada's favorite");
+      await expectFresh(w, '/api/articles', tag('/api/articles', ada), "ada's favorite", ada);
+      await expectFresh(w, `/api/articles/${slug}`, tag(`/api/articles/${slug}`, ada), "ada's favorite", ada);
+      await expectFresh(w, '/api/articles/feed', tag('/api/articles/feed', ada), "ada's favorite", ada);
+
+      const profileEtag = await expect304(w, `/api/profiles/${bob.username}`, ada);
+      const unfollow = await w.http.delete(`/api/profiles/${bob.username}/follow`, as(ada));
+      ensure(unfollow.status === 200, { expected: 'DELETE /api/profiles/:username/follow answers 200', got: describeResponse(unfollow), lesson: L.etag });
+      await expectFresh(w, `/api/profiles/${bob.username}`, profileEtag, 'ada unfollowed bob', ada);
+
+      const comment = await w.http.post(`/api/articles/${slug}/comments`, { ...as(ada), json: { comment: { body: 'Fast now' } } });
+      ensure(comment.status === 201 || comment.status === 200, { expected: 'POST /api/articles/:slug/comments adds a comment', got: describeResponse(comment), lesson: L.etag });
+      await expectFresh(w, `/api/articles/${slug}/comments`, tag(`/api/articles/${slug}/comments`), "ada's comment");
+
+      const before = await expect304(w, `/api/articles/${slug}`, undefined);
+      const edit = await w.http.put(`/api/articles/${slug}`, { ...as(bob), json: { article: { body: 'Edited for speed' } } });
+      ensure(edit.status === 200, { expected: 'PUT /api/articles/:slug answers 200', got: describeResponse(edit), lesson: L.etag });
+      await expectFresh(w, `/api/articles/${slug}`, before, "bob's edit");
+
+      await writeArticle(w, bob, ['lakes']);
+      await expectFresh(w, '/api/tags', tag('/api/tags'), 'an article with a new tag');
+    },
+  );
+});
+
+describe('compression', () => {
+  requirement(
+    'an answer over 1 KB is gzip-compressed when the request accepts gzip (with Vary: Accept-Encoding), and sent as it is when it is under 1 KB or the client does not accept gzip',
+    { lesson: L.compression, covers: ['compression'], timeout: 20_000 },
+    async () => {
+      const w = await freshWorld(['ada']);
+      const { ada } = w.users;
+      await insertArticles(w, [ada], 25);
+      const big = await w.http.post('/api/articles', { ...as(ada), json: { article: { title: 'A long one', description: 'Long', body: 'Long enough to compress. '.repeat(200) } } });
+      const bigSlug = String((big.body as { article?: { slug?: string } }).article?.slug);
+      const gzip = { 'Accept-Encoding': 'gzip' };
+      for (const path of ['/api/articles?limit=20', `/api/articles/${bigSlug}`]) {
+        for (const who of [undefined, ada]) {
+          const res = await w.http.get(path, { headers: { ...as(who).headers, ...gzip } });
+          ensure(res.status === 200 && res.headers['content-encoding'] === 'gzip' && /accept-encoding/i.test(String(res.headers.vary ?? '')), {
+            expected: `${label(path, who)} with Accept-Encoding: gzip (an answer of several KB): 200, Content-Encoding: gzip and Vary: Accept-Encoding`,
+            got: `${res.status}, Content-Encoding: ${res.headers['content-encoding'] ?? 'none'}, Vary: ${res.headers.vary ?? 'none'}`,
+            hint: 'the compression middleware, before the routes',
+            lesson: L.compression,
+          });
+        }
+      }
+      const plainClient = await w.http.get('/api/articles?limit=20', { headers: { 'Accept-Encoding': 'identity' } });
+      ensure(plainClient.status === 200 && plainClient.headers['content-encoding'] === undefined, {
+        expected: 'GET /api/articles?limit=20 with Accept-Encoding: identity (no gzip): 200, not compressed',
+        got: `${plainClient.status}, Content-Encoding: ${plainClient.headers['content-encoding']}`,
+        lesson: L.compression,
+      });
+      for (const path of ['/api/tags', `/api/profiles/${ada.username}`, '/api/articles/no-such-article']) {
+        const res = await w.http.get(path, { headers: gzip });
+        ensure(res.headers['content-encoding'] === undefined, {
+          expected: `GET ${path} with Accept-Encoding: gzip: an answer under 1 KB, sent as it is (compressing it costs more than it saves)`,
+          got: `Content-Encoding: ${res.headers['content-encoding']} on ${describeResponse(res)}`,
+          hint: 'a threshold of 1 KB (1024 bytes)',
+          lesson: L.compression,
+        });
+      }
+    },
+  );
+});

@@ -1,0 +1,151 @@
+/**
+ * Step 05 · Performance: the same answers as the starter (its pristine copy is the oracle, on
+ * the same rows), with a number of SQL statements that does not grow with the page or the data,
+ * counted on the database handle the app is given (never from logs).
+ */
+import { afterAll, describe } from 'vitest';
+import { describeResponse, ensure, requirement } from './support/index.js';
+import { as, CAPS, closeOracle, countStatements, favorite, follow, freshWorld, insertArticles, L, label, newestSlugs, sameAnswer, writeArticle, type Person, type World } from './05-performance.shared.js';
+
+afterAll(closeOracle);
+
+/** Lists: at most this many statements, whatever the page size or the data. */
+const LIST_CAP = CAPS.list;
+
+interface Measured {
+  path: string;
+  who?: Person;
+  statements: number;
+}
+
+async function measure(world: World, paths: string[], who: (Person | undefined)[]): Promise<Measured[]> {
+  const out: Measured[] = [];
+  for (const path of paths) {
+    for (const person of who) {
+      const { statements } = await sameAnswer(world, path, person);
+      out.push({ path, who: person, statements });
+    }
+  }
+  return out;
+}
+
+/** Small page on little data, then a large page on 20 times the data: never more statements, and at most the cap. */
+function expectConstant(small: Measured[], large: Measured[], lesson: string, what: string): void {
+  for (const [i, s] of small.entries()) {
+    const l = large[i];
+    ensure(s.statements <= LIST_CAP && l.statements <= s.statements, {
+      expected: `${what}: the same number of SQL statements for a page of 5 among 10 articles as for a page of 100 among 200, and at most ${LIST_CAP}`,
+      got: `${label(s.path, s.who)} ran ${s.statements} statements; ${label(l.path, l.who)} with 200 articles ran ${l.statements}${l.statements > s.statements ? ': statements that grow with the page are queries per article (N+1)' : ''}`,
+      hint: 'load the page in one query (authors joined, favorite counts and the viewer’s flags as subqueries or one grouped query per kind), and the tags of all its articles in one more',
+      lesson,
+    });
+  }
+}
+
+describe('lists', () => {
+  requirement(
+    'GET /api/articles answers exactly what the starter answers, with the same number of statements (at most 8) for 5 or 100 articles per page, among 10 or 200, with or without a token and with each filter',
+    { lesson: L.same, covers: ['list-statements-constant', 'same-answers'], timeout: 40_000 },
+    async () => {
+      const w = await freshWorld();
+      const { ada, bob, cy } = w.users;
+      await follow(w, ada, bob);
+      await insertArticles(w, [bob, cy], 10);
+      const slugs = await newestSlugs(w, 10);
+      for (const slug of slugs.slice(0, 3)) await favorite(w, ada, slug);
+      await favorite(w, cy, slugs[1]);
+      // Favorited by bob only: ada must not see it as hers.
+      await favorite(w, bob, slugs[4]);
+      const paths = (n: number) => [`/api/articles?limit=${n}`, `/api/articles?tag=sql&limit=${n}`, `/api/articles?author=${bob.username}&limit=${n}`, `/api/articles?favorited=${ada.username}&limit=${n}`];
+      const small = await measure(w, paths(5), [undefined, ada]);
+      await insertArticles(w, [bob, cy, ada], 190, Date.UTC(2024, 1, 1));
+      for (const slug of (await newestSlugs(w, 12)).filter((_s, i) => i % 2 === 0)) await favorite(w, ada, slug);
+      const large = await measure(w, paths(100), [undefined, ada]);
+      expectConstant(small, large, L.same, 'GET /api/articles');
+    },
+  );
+
+  requirement(
+    'GET /api/articles/feed answers exactly what the starter answers, with the same number of statements (at most 8) for 5 or 100 articles per page, among 10 or 200',
+    { lesson: L.feed, covers: ['feed-statements-constant', 'same-answers'], timeout: 40_000 },
+    async () => {
+      const w = await freshWorld();
+      const { ada, bob, cy } = w.users;
+      await follow(w, ada, bob);
+      await follow(w, ada, cy);
+      await follow(w, cy, bob);
+      await insertArticles(w, [bob, cy, ada], 10);
+      const slugs = await newestSlugs(w, 10);
+      await favorite(w, ada, slugs[0]);
+      await favorite(w, bob, slugs[0]);
+      const small = await measure(w, ['/api/articles/feed?limit=5'], [ada, cy, bob]);
+      await insertArticles(w, [bob, cy, ada], 190, Date.UTC(2024, 1, 1));
+      for (const slug of (await newestSlugs(w, 9)).filter((_s, i) => i % 3 === 0)) await favorite(w, cy, slug);
+      const large = await measure(w, ['/api/articles/feed?limit=100'], [ada, cy, bob]);
+      expectConstant(small, large, L.feed, 'GET /api/articles/feed');
+    },
+  );
+});
+
+describe('one article, one profile', () => {
+  requirement(
+    'GET /api/articles/:slug, /api/profiles/:username and /api/articles/:slug/comments answer exactly what the starter answers, in at most 3 statements without a token and 4 with one, however many tags, favorites and comments',
+    { lesson: L.single, covers: ['single-statements-bounded', 'same-answers'], timeout: 30_000 },
+    async () => {
+      const w = await freshWorld();
+      const { ada, bob, cy } = w.users;
+      const plain = await writeArticle(w, bob);
+      const busy = await writeArticle(w, bob, ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+      await follow(w, ada, bob);
+      for (const who of [ada, bob, cy]) await favorite(w, who, busy);
+      for (const [i, who] of [ada, bob, cy, ada, bob, cy].entries()) {
+        const res = await w.http.post(`/api/articles/${busy}/comments`, { ...as(who), json: { comment: { body: `Comment ${i}` } } });
+        ensure(res.status === 201 || res.status === 200, { expected: 'POST /api/articles/:slug/comments adds a comment', got: describeResponse(res), lesson: L.single });
+      }
+      await w.http.post(`/api/articles/${plain}/comments`, { ...as(cy), json: { comment: { body: 'Only one' } } });
+      const paths = [`/api/articles/${plain}`, `/api/articles/${busy}`, `/api/profiles/${bob.username}`, `/api/profiles/${cy.username}`, `/api/articles/${plain}/comments`, `/api/articles/${busy}/comments`];
+      for (const path of paths) {
+        for (const who of [undefined, ada]) {
+          const { statements } = await sameAnswer(w, path, who, L.single);
+          const cap = who ? CAPS.single.withToken : CAPS.single.anonymous;
+          ensure(statements <= cap, {
+            expected: `${label(path, who)}: at most ${cap} SQL statements${who ? ' (one of them finds the token’s user)' : ''}`,
+            got: `${statements} statements`,
+            hint: 'one query for the article (or profile, or comments) with its author and the viewer’s flags, one for the tags; not one per tag, favorite or comment',
+            lesson: L.single,
+          });
+        }
+      }
+    },
+  );
+});
+
+describe('caching', () => {
+  requirement(
+    'GET /api/tags is answered from memory (no SQL statement) until an article is written, and right after a create, an edit of the tags or a delete it answers the new tags',
+    { lesson: L.tags, covers: ['tags-cached'], timeout: 20_000 },
+    async () => {
+      const w = await freshWorld(['ada']);
+      const { ada } = w.users;
+      const first = await writeArticle(w, ada, ['dragons', 'training']);
+      await sameAnswer(w, '/api/tags', undefined, L.tags);
+      const { statements } = await countStatements(w.db, async () => {
+        for (let i = 0; i < 3; i++) await sameAnswer(w, '/api/tags', undefined, L.tags);
+      });
+      ensure(statements === 0, {
+        expected: 'GET /api/tags three more times, with no write in between: no SQL statement (the list comes from memory)',
+        got: `${statements} statements`,
+        hint: 'keep the last list in the app (created in createApp, not a module global) and forget it when an article is written',
+        lesson: L.tags,
+      });
+      const second = await writeArticle(w, ada, ['rivers']);
+      await sameAnswer(w, '/api/tags', undefined, L.tags);
+      const edit = await w.http.put(`/api/articles/${second}`, { ...as(ada), json: { article: { tagList: ['lakes', 'dragons'] } } });
+      ensure(edit.status === 200, { expected: 'PUT /api/articles/:slug with a new tagList answers 200', got: describeResponse(edit), lesson: L.tags });
+      await sameAnswer(w, '/api/tags', undefined, L.tags);
+      const removed = await w.http.delete(`/api/articles/${first}`, as(ada));
+      ensure(removed.status === 204 || removed.status === 200, { expected: 'DELETE /api/articles/:slug answers 204', got: describeResponse(removed), lesson: L.tags });
+      await sameAnswer(w, '/api/tags', undefined, L.tags);
+    },
+  );
+});

@@ -1,0 +1,9 @@
+import type { WrongSubmission } from '../types.js';
+
+export default {
+  description: "no compression: large lists go out as they are",
+  caughtBy: "an answer over 1 KB is gzip-compressed when the request accepts gzip (with Vary: Accept-Encoding), and sent as it is when it is under 1 KB or the client does not accept gzip",
+  edits: [
+    { file: "src/app.ts", find: "  app.use(compression({ threshold: 1024 }));\n", replace: "" },
+  ],
+} satisfies WrongSubmission;
