@@ -1,0 +1,218 @@
+/**
+ * Step 06-testing: the bugs the learner's suite must notice. Each mutant is a copy of
+ * solutions/06-testing with one realistic behaviour bug in it (one rule of the lessons or of
+ * docs/conduit-api.md broken, the app still compiling, starting and answering). The checks run the
+ * learner's tests against each: a suite that still passes has missed that bug.
+ *
+ * `find` strings must occur exactly once in their file: test/tools/mutants.ts fails loudly when
+ * one does not (after a change to the solution, say). It also proves that the reference suite
+ * (solutions/06-testing/test) passes on the solution and kills every mutant and PLANTED_BUG.
+ */
+import type { Mutant } from './support/suite.js';
+
+export type { Mutant };
+
+const ARTICLES_SERVICE = 'src/articles/articles.service.ts';
+const ARTICLES_REPOSITORY = 'src/articles/articles.repository.ts';
+const COMMENTS_SERVICE = 'src/comments/comments.service.ts';
+const USERS_SERVICE = 'src/users/users.service.ts';
+
+/** The bug the starter ships with, and the lesson's bug report describes: a favorite moves the article's updatedAt. */
+export const PLANTED_BUG: Mutant = {
+  id: 'favorite-touches-updated-at',
+  bug: 'favoriting an article moves its updatedAt (the reported bug)',
+  edits: [
+    {
+      file: 'src/articles/articles.repository.ts',
+      find: `      await db.transaction((transaction) => Favorite.bulkCreate([{ articleId, userId, createdAt: now }], { ignoreDuplicates: true, transaction }));
+    },`,
+      replace: `      await db.transaction(async (transaction) => {
+        await Favorite.bulkCreate([{ articleId, userId, createdAt: now }], { ignoreDuplicates: true, transaction });
+        // The article changed for its readers (its favoritesCount): a new updatedAt tells caches
+        // there is a new version to fetch.
+        await Article.update({ updatedAt: now }, { where: { id: articleId }, transaction });
+      });
+    },`,
+    },
+  ],
+};
+
+export const MUTANTS: Mutant[] = [
+  // ── Users and authentication
+  {
+    id: 'password-hash-in-login',
+    bug: 'the login answer carries the password hash',
+    edits: [
+      {
+        file: USERS_SERVICE,
+        find: '      clientLogins.giveBack(client);\n      return toCurrentUser(user);',
+        replace: '      clientLogins.giveBack(client);\n      return user.get({ plain: true }) as unknown as CurrentUser;',
+      },
+      {
+        file: 'src/users/users.handlers.ts',
+        find: 'res.json({ user: userJson(user, tokens.issue(user)) });',
+        replace: 'res.json({ user: { ...user, ...userJson(user, tokens.issue(user)) } });',
+      },
+    ],
+  },
+  {
+    id: 'email-case-sensitive',
+    bug: 'an email that differs from a taken one only in letter case opens a second account',
+    edits: [{ file: USERS_SERVICE, find: "readString(errors, 'email', value)?.trim().toLowerCase();", replace: "readString(errors, 'email', value)?.trim();" }],
+  },
+  {
+    id: 'own-username-taken',
+    bug: 'a user who sends back their own username on PUT /api/user is told it is taken',
+    edits: [{ file: USERS_SERVICE, find: 'await checkTaken(errors, changes, current.id);', replace: 'await checkTaken(errors, changes);' }],
+  },
+  {
+    id: 'expired-token-accepted',
+    bug: 'an expired token is still accepted',
+    edits: [
+      {
+        file: 'src/auth/tokens.ts',
+        find: "payload = jwt.verify(token, secret, { algorithms: ['HS256'] });",
+        replace: "payload = jwt.verify(token, secret, { algorithms: ['HS256'], ignoreExpiration: true });",
+      },
+    ],
+  },
+  {
+    id: 'old-token-after-password-change',
+    bug: 'a token issued before a password change still works',
+    edits: [{ file: 'src/auth/middleware.ts', find: "if (user.tokenVersion !== tokenVersion) throw new UnauthorizedError({ token: ['is no longer valid: log in again'] });", replace: '' }],
+  },
+  {
+    id: 'deleted-user-token-anonymous',
+    bug: "the token of a deleted user is taken for an anonymous visitor instead of a 401",
+    edits: [{ file: 'src/auth/middleware.ts', find: "if (!user) throw new UnauthorizedError({ token: ['is invalid'] });", replace: 'if (!user) return undefined;' }],
+  },
+
+  // ── Articles
+  {
+    id: 'unknown-slug-200',
+    bug: 'GET /api/articles/:slug answers 200 for a slug no article has',
+    edits: [
+      {
+        file: 'src/articles/articles.handlers.ts',
+        find: 'const article = await articles.get(req.params.slug, req.user);\n    res.json({ article: articleJson(article) });',
+        replace: 'const article = await articles.get(req.params.slug, req.user).catch(() => null);\n    res.json({ article: article && articleJson(article) });',
+      },
+    ],
+  },
+  {
+    id: 'article-edit-by-anyone',
+    bug: "anyone signed in can change someone else's article",
+    edits: [{ file: ARTICLES_SERVICE, find: 'if (!mayEdit(user, article.author.id))', replace: 'if (!mayEdit(user, user.id))' }],
+  },
+  {
+    id: 'title-change-keeps-slug',
+    bug: 'changing the title keeps the old slug',
+    edits: [{ file: ARTICLES_SERVICE, find: 'if (changes.title !== undefined) patch.slug = await uniqueSlug(changes.title, article.id, transaction, attempt);', replace: '' }],
+  },
+  {
+    id: 'blank-title-accepted',
+    bug: 'an article whose title (or description, or body) is only spaces is accepted',
+    edits: [{ file: ARTICLES_SERVICE, find: "if (value.trim() === '') addError(errors, field", replace: "if (value === '') addError(errors, field" }],
+  },
+
+  // ── Favorites
+  {
+    id: 'favorites-count-off-by-one',
+    bug: 'favoritesCount counts one favorite too many',
+    edits: [{ file: ARTICLES_REPOSITORY, find: '(SELECT COUNT(*) FROM favorites AS f WHERE f.article_id', replace: '(SELECT COUNT(*) + 1 FROM favorites AS f WHERE f.article_id' }],
+  },
+  {
+    id: 'unfavorite-removes-everyones',
+    bug: "unfavoriting an article removes everyone's favorite of it",
+    edits: [{ file: ARTICLES_REPOSITORY, find: 'Favorite.destroy({ where: { articleId, userId }, transaction })', replace: 'Favorite.destroy({ where: { articleId }, transaction })' }],
+  },
+
+  // ── Lists, pages, filters, the feed and the tags
+  {
+    id: 'feed-offset-from-limit',
+    bug: 'the feed reads its offset from ?limit=',
+    edits: [
+      {
+        file: ARTICLES_SERVICE,
+        find: 'parseListQuery({ limit: query.limit, offset: query.offset })',
+        replace: 'parseListQuery({ limit: query.limit, offset: query.limit })',
+      },
+    ],
+  },
+  {
+    id: 'list-offset-ignored',
+    bug: 'the article list ignores ?offset= (every page is the first)',
+    edits: [{ file: ARTICLES_SERVICE, find: 'return articles.list(filter, viewer?.id);', replace: 'return articles.list({ ...filter, offset: 0 }, viewer?.id);' }],
+  },
+  {
+    id: 'list-tiebreak-reversed',
+    bug: 'articles written at the same instant are listed oldest first',
+    edits: [{ file: ARTICLES_REPOSITORY, find: "['id', 'DESC'],", replace: "['id', 'ASC']," }],
+  },
+  {
+    id: 'tag-filter-ignored',
+    bug: 'the article list ignores ?tag=',
+    edits: [{ file: ARTICLES_SERVICE, find: "tag: readFilter(errors, 'tag', query.tag),", replace: "tag: readFilter(errors, 'tag', query.tags)," }],
+  },
+  {
+    id: 'limit-cap-missing',
+    bug: 'a ?limit= above 100 is accepted',
+    edits: [{ file: ARTICLES_SERVICE, find: "limit: readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),", replace: "limit: readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1)," }],
+  },
+  {
+    id: 'articles-count-is-page-size',
+    bug: 'articlesCount counts the articles of the page, not every match',
+    edits: [{ file: ARTICLES_REPOSITORY, find: 'return { articles: await withTags(rows), articlesCount };', replace: 'return { articles: await withTags(rows), articlesCount: rows.length };' }],
+  },
+  {
+    id: 'feed-includes-own-articles',
+    bug: "the feed includes the reader's own articles",
+    edits: [{ file: ARTICLES_REPOSITORY, find: 'FROM follows AS w WHERE w.follower_id = :feedOf)', replace: 'FROM follows AS w WHERE w.follower_id = :feedOf UNION SELECT :feedOf)' }],
+  },
+  {
+    id: 'tags-stale-after-create',
+    bug: 'GET /api/tags misses the tags of a new article (the cache is not refreshed)',
+    edits: [{ file: ARTICLES_SERVICE, find: '      tagsChanged();\n      const slug = await articles.slugOf(id);', replace: '      const slug = await articles.slugOf(id);' }],
+  },
+
+  // ── Comments
+  {
+    id: 'comment-delete-by-anyone',
+    bug: "anyone signed in can delete someone else's comment",
+    edits: [{ file: COMMENTS_SERVICE, find: 'if (!mayDelete(user, comment.authorId))', replace: 'if (!mayDelete(user, user.id))' }],
+  },
+  {
+    id: 'comments-newest-first',
+    bug: 'comments are listed newest first',
+    edits: [{ file: COMMENTS_SERVICE, find: "['createdAt', 'ASC'],\n          ['id', 'ASC'],", replace: "['createdAt', 'DESC'],\n          ['id', 'DESC']," }],
+  },
+  {
+    id: 'blank-comment-accepted',
+    bug: 'a comment made of spaces only is accepted',
+    edits: [{ file: COMMENTS_SERVICE, find: "body.trim() === ''", replace: "body === ''" }],
+  },
+
+  // ── Profiles and follows
+  {
+    id: 'following-reversed',
+    bug: "a profile's `following` says whether they follow you, not whether you follow them",
+    edits: [
+      {
+        file: 'src/profiles/profiles.service.ts',
+        find: 'w.followed_id = `User`.id AND w.follower_id = :viewerId',
+        replace: 'w.follower_id = `User`.id AND w.followed_id = :viewerId',
+      },
+    ],
+  },
+  // ── Limits and roles
+  {
+    id: 'login-not-throttled',
+    bug: 'a sixth wrong password in a row for one email is answered 401 again, never 429',
+    edits: [{ file: USERS_SERVICE, find: '      if (wait > 0) throw new TooManyRequestsError(wait);\n', replace: '' }],
+  },
+  {
+    id: 'admin-cannot-delete-article',
+    bug: "an admin cannot delete someone else's article",
+    edits: [{ file: ARTICLES_SERVICE, find: 'if (!mayDelete(user, article.author.id))', replace: 'if (user.id !== article.author.id)' }],
+  },
+];

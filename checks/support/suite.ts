@@ -1,0 +1,274 @@
+/**
+ * Step 06: the learner's own test suite, run by the checks. The suite runs against the
+ * workshop's reference code (solutions/06-testing with the learner's `test/` folder put in), and
+ * against mutants of it: copies with one realistic bug planted. A suite that passes on the
+ * reference and fails on a mutant has noticed that bug.
+ *
+ * Each run is a vitest process of its own in a scratch copy, bounded in time (the whole process
+ * tree is killed when it runs over), with its temporary files inside the copy and its MySQL
+ * databases named after the check run, so nothing outlives it.
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { copyProject } from '../../runner/lib/fsutil.js';
+import { dirs, scratchDir } from '../../runner/lib/paths.js';
+import { killTree, leashModule } from '../../runner/lib/processes.js';
+import { dropSchemasLike, SCHEMA_PREFIX } from '../../runner/lib/check-db.js';
+import { budget } from './budget.js';
+import { mysqlServerUrl, testDialect } from './db.js';
+
+/** One text replacement in a copy of the reference code; `find` occurs exactly once. */
+export interface Edit {
+  file: string;
+  find: string;
+  replace: string;
+}
+
+export interface Mutant {
+  id: string;
+  /** Completes "your tests notice when …". */
+  bug: string;
+  edits: Edit[];
+}
+
+export interface FailedTest {
+  /** The test's describe blocks and title, as vitest names it. */
+  name: string;
+  /** The test file, relative to the step folder. */
+  file: string;
+  /** The first lines of its failure. */
+  message: string;
+}
+
+export interface SuiteRun {
+  /**
+   * passed: every test passed; failed: at least one test failed; no-tests: nothing to run;
+   * broken: a test file did not load (an import, a syntax error) or the process failed without
+   * results; timeout: the run went over its time limit and was stopped.
+   */
+  outcome: 'passed' | 'failed' | 'no-tests' | 'broken' | 'timeout';
+  tests: number;
+  failures: FailedTest[];
+  /** For broken runs: the load error or the end of the process output. */
+  detail?: string;
+  /** The shuffle seed of the reported round. */
+  seed?: number;
+  durationMs: number;
+}
+
+export interface SuiteOptions {
+  /** The bug to plant in the reference code before the run. */
+  mutant?: Mutant;
+  /**
+   * Run the test files and the tests within them in an order shuffled with this seed (and the
+   * seeds after it, one per round).
+   */
+  shuffleSeed?: number;
+  /** Run the suite this many times in a row in the same copy (default 1); the first failing run is reported. */
+  times?: number;
+  /** Stop at the first failing test: enough to know a mutant was noticed. */
+  bail?: boolean;
+  /** Milliseconds the run may take on the development machine (default SUITE_LIMIT_MS). */
+  limitMs?: number;
+  /**
+   * Whether each test file gets fresh modules (vitest's default). Without, the app's modules load
+   * once per worker instead of once per file: half the CPU of a run, for suites that allow it.
+   */
+  isolate?: boolean;
+}
+
+/** What the lesson promises: a suite run is stopped after 60 s on the development machine. */
+export const SUITE_LIMIT_MS = 60_000;
+
+/** The modules of src/ a suite may import: the step contract (docs/06-testing.md#the-contract). */
+export const CONTRACT_MODULES = ['src/app.ts', 'src/config.ts', 'src/logger.ts', 'src/db/index.ts'];
+
+const reference = () => path.join(dirs.solutions, '06-testing');
+const vitestBin = () => path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+const VITEST_CONFIGS = ['vitest.config.ts', 'vitest.config.mts', 'vitest.config.js', 'vitest.config.mjs'];
+
+/** Whether the learner's folder holds any test file at all. */
+export function testFiles(learnerDir: string): string[] {
+  const root = path.join(learnerDir, 'test');
+  if (!fs.existsSync(root)) return [];
+  return (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.test\.[cm]?[jt]s$/.test(f)).map((f) => path.join('test', f).split(path.sep).join('/'));
+}
+
+/**
+ * The reference code with the learner's tests in it: solutions/06-testing without its own test/
+ * folder and vitest config, then the learner's test/ and vitest config (when they have one).
+ */
+function assemble(learnerDir: string, mutant: Mutant | undefined, run: string): string {
+  fs.mkdirSync(scratchDir, { recursive: true });
+  // Named after the check run: the runner removes what a killed run leaves behind.
+  const copy = fs.mkdtempSync(path.join(scratchDir, `run-${run}-suite-`));
+  copyProject(reference(), copy, { skip: new Set(['node_modules', 'test', '.env', '.data', 'coverage', 'dist', ...VITEST_CONFIGS]) });
+  if (fs.existsSync(path.join(learnerDir, 'test'))) copyProject(path.join(learnerDir, 'test'), path.join(copy, 'test'), { skip: new Set(['node_modules']) });
+  const config = VITEST_CONFIGS.find((f) => fs.existsSync(path.join(learnerDir, f)));
+  const from = config ? path.join(learnerDir, config) : path.join(reference(), 'vitest.config.ts');
+  if (fs.existsSync(from)) fs.copyFileSync(from, path.join(copy, path.basename(from)));
+  for (const edit of mutant?.edits ?? []) {
+    const file = path.join(copy, edit.file);
+    const text = fs.readFileSync(file, 'utf8');
+    const at = text.indexOf(edit.find);
+    // The workshop's own mistake, not the learner's: say so loudly.
+    if (at < 0 || text.indexOf(edit.find, at + 1) >= 0) throw new Error(`mutant ${mutant?.id}: ${edit.file} must contain its text exactly once: ${edit.find}`);
+    fs.writeFileSync(file, text.slice(0, at) + edit.replace + text.slice(at + edit.find.length));
+  }
+  return copy;
+}
+
+interface JsonReport {
+  numTotalTests?: number;
+  numFailedTests?: number;
+  testResults?: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults?: { fullName?: string; title: string; ancestorTitles?: string[]; status: string; failureMessages?: string[] }[];
+  }[];
+}
+
+const firstLines = (text: string, n = 6) =>
+  text
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((l) => l.trim() && !/^\s+at /.test(l))
+    .slice(0, n)
+    .join('\n');
+
+/** Suite runs at once per check process: each is a vitest with workers of its own. */
+const MAX_PARALLEL = 2;
+let active = 0;
+const queue: (() => void)[] = [];
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (active >= MAX_PARALLEL) await new Promise<void>((resolve) => queue.push(resolve));
+  active += 1;
+  try {
+    return await work();
+  } finally {
+    active -= 1;
+    queue.shift()?.();
+  }
+}
+
+let runCounter = 0;
+
+/** Runs the learner's suite (the `test/` folder of `learnerDir`) against the reference code, or a mutant of it. */
+export function runSuite(learnerDir: string, options: SuiteOptions = {}): Promise<SuiteRun> {
+  return slot(() => runSuiteNow(learnerDir, options));
+}
+
+async function runSuiteNow(learnerDir: string, options: SuiteOptions): Promise<SuiteRun> {
+  const started = Date.now();
+  if (testFiles(learnerDir).length === 0) return { outcome: 'no-tests', tests: 0, failures: [], durationMs: 0 };
+  const run = (process.env.WORKSHOP_RUN_ID ?? `${Math.floor(Date.now() / 1000)}_${process.pid}`).replace(/\W/g, '_');
+  const copy = assemble(learnerDir, options.mutant, run);
+  const prefix = `${SCHEMA_PREFIX}${run}_s${++runCounter}${crypto.randomBytes(2).toString('hex')}_`;
+  const tmp = path.join(copy, '.tmp');
+  fs.mkdirSync(tmp);
+  try {
+    let last: SuiteRun | undefined;
+    for (let i = 0; i < (options.times ?? 1); i++) {
+      last = { ...(await vitestOnce(copy, tmp, prefix, options, i)), ...(options.shuffleSeed !== undefined && { seed: options.shuffleSeed + i }) };
+      if (last.outcome !== 'passed') break;
+    }
+    return { ...(last as SuiteRun), durationMs: Date.now() - started };
+  } finally {
+    if (testDialect() === 'mysql') await dropSchemasLike(mysqlServerUrl(), prefix);
+    fs.rmSync(copy, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  }
+}
+
+function suiteEnv(tmp: string, prefix: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  // Not the checks' own settings: the suite is a project of its own (and vitest inside vitest
+  // would take the outer one's variables for its own).
+  for (const [k, v] of Object.entries(process.env)) if (!/^(VITEST|WORKSHOP_|TEST_|DB_|DATABASE_URL$|NODE_OPTIONS$|JWT_)/.test(k)) env[k] = v;
+  return {
+    ...env,
+    NODE_ENV: 'test',
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    TMPDIR: tmp,
+    TMP: tmp,
+    TEMP: tmp,
+    TEST_DB_DIALECT: testDialect(),
+    TEST_DB_PREFIX: prefix,
+    ...(testDialect() === 'mysql' && { TEST_MYSQL_URL: mysqlServerUrl() }),
+  };
+}
+
+async function vitestOnce(copy: string, tmp: string, prefix: string, options: SuiteOptions, round: number): Promise<SuiteRun> {
+  const started = Date.now();
+  const report = path.join(tmp, `report-${round}.json`);
+  // The leash ends vitest, its workers and whatever the tests started when this check process is
+  // gone (a stopped or killed check run), not only when vitest is done.
+  const args = ['--import', leashModule, vitestBin(), 'run', '--root', copy, '--reporter=json', `--outputFile=${report}`, '--maxWorkers=2', '--minWorkers=1'];
+  if (options.bail) args.push('--bail=1');
+  if (options.isolate === false) args.push('--no-isolate');
+  const seed = options.shuffleSeed === undefined ? undefined : options.shuffleSeed + round;
+  if (seed !== undefined) args.push('--sequence.shuffle', `--sequence.seed=${seed}`);
+  const child = spawn(process.execPath, args, {
+    cwd: copy,
+    env: { ...suiteEnv(tmp, prefix), WORKSHOP_LEASH_PID: String(process.pid), WORKSHOP_LEASH_GROUP: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: process.platform !== 'win32',
+    windowsHide: true,
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const limit = budget(options.limitMs ?? SUITE_LIMIT_MS);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killTree(child, 'SIGKILL', true);
+  }, limit);
+  const code = await new Promise<number | null>((resolve) => {
+    child.on('close', (c) => resolve(c));
+    child.on('error', () => resolve(null));
+  });
+  clearTimeout(timer);
+  // Workers (and servers a test started) that outlived vitest go with their group.
+  killTree(child, 'SIGKILL', true);
+  const durationMs = Date.now() - started;
+  if (timedOut) return { outcome: 'timeout', tests: 0, failures: [], durationMs, detail: firstLines(output, 10) };
+  let parsed: JsonReport | undefined;
+  try {
+    parsed = JSON.parse(fs.readFileSync(report, 'utf8')) as JsonReport;
+  } catch {
+    parsed = undefined;
+  }
+  const shown = (text: string) => firstLines(text.replaceAll(copy + path.sep, '').replaceAll(copy, '.'));
+  if (!parsed) {
+    if (/No test files found/i.test(output)) return { outcome: 'no-tests', tests: 0, failures: [], durationMs };
+    return { outcome: 'broken', tests: 0, failures: [], durationMs, detail: shown(output) || `vitest exited with code ${code}` };
+  }
+  const files = parsed.testResults ?? [];
+  const failures: FailedTest[] = [];
+  let broken: string | undefined;
+  for (const f of files) {
+    const file = path.relative(copy, f.name).split(path.sep).join('/');
+    const results = f.assertionResults ?? [];
+    // A file that failed with no test results did not load: an import or a syntax error.
+    if (f.status === 'failed' && results.length === 0) broken ??= `${file}: ${shown(f.message ?? 'did not load')}`;
+    for (const t of results) {
+      if (t.status !== 'failed') continue;
+      failures.push({ name: t.fullName ?? [...(t.ancestorTitles ?? []), t.title].join(' > '), file, message: shown((t.failureMessages ?? []).join('\n')) });
+    }
+  }
+  const tests = parsed.numTotalTests ?? files.reduce((n, f) => n + (f.assertionResults?.length ?? 0), 0);
+  if (broken !== undefined && failures.length === 0) return { outcome: 'broken', tests, failures, durationMs, detail: broken };
+  if (failures.length > 0) return { outcome: 'failed', tests, failures, durationMs };
+  if (tests === 0) return { outcome: 'no-tests', tests, failures, durationMs };
+  if (code !== 0) return { outcome: 'broken', tests, failures, durationMs, detail: shown(output) || `vitest exited with code ${code}` };
+  return { outcome: 'passed', tests, failures, durationMs };
+}
+
