@@ -7,7 +7,7 @@ import { checkWorkspace } from '../lib/current-run.js';
 import { DevServer } from '../lib/dev-server.js';
 import { UsageError } from '../lib/errors.js';
 import { writeJsonFile } from '../lib/fsutil.js';
-import { readLesson, tasksOf } from '../lib/lesson.js';
+import { parseLessonLink, readLesson, tasksOf } from '../lib/lesson.js';
 import { whenParentsGone } from '../lib/lifeline.js';
 import { dirs, shortPath } from '../lib/paths.js';
 import { readProgress } from '../lib/progress.js';
@@ -19,6 +19,52 @@ import { previousOf, type CarriedFile } from '../lib/carry.js';
 import { listFiles } from '../lib/fsutil.js';
 import { carryIntoWorkspace, ensureWorkspace, workspaceDir } from '../lib/workspace.js';
 import { firstFailure, nextStepLine, quoted, renderChecklist } from '../reporters/pretty.js';
+import { StepPage, type PageCheck, type PageState } from '../lib/step-page.js';
+
+/** Where the step page listens unless it is taken: one address to bookmark. */
+const PAGE_PORT = Number(process.env.WORKSHOP_PAGE_PORT ?? 4321);
+
+/** The session as the step page shows it: the same facts as the terminal, as data. */
+function pageState(step: Step, server: DevServer, loop: CheckLoop): PageState {
+  const progress = readProgress();
+  const view = loop.view();
+  const run = view.run;
+  const checks: PageCheck[] = (run?.results ?? []).map((r, i) => {
+    const link = r.lesson ? parseLessonLink(r.lesson) : undefined;
+    const lesson = link ? (link.slug === step.slug ? `#${link.anchor ?? ''}` : `/doc/${link.slug}.md${link.anchor ? `#${link.anchor}` : ''}`) : undefined;
+    return {
+      number: i + 1,
+      title: r.title,
+      ...(r.file && { file: r.file }),
+      state: view.stale.has(r) && view.phase ? 'running' : r.state,
+      group: r.group,
+      ...(r.message && { message: r.message }),
+      ...(lesson && { lesson }),
+    };
+  });
+  const passed = checks.filter((c) => c.state === 'pass').length;
+  const s = server.state;
+  const url = server.port !== undefined ? `http://localhost:${server.port}` : undefined;
+  const status = { absent: 'no src/server.ts yet: create it and save, and it starts', migrating: 'migrating your database …', starting: 'starting …', ready: `running at ${url}`, crashed: `not running: ${s.kind === 'crashed' ? s.message : ''}` }[s.kind];
+  const done = view.complete;
+  const f = done && !view.phase ? firstFailure(done) : undefined;
+  return {
+    step: step.slug,
+    title: step.title,
+    course: STEPS.map((st) => {
+      // This step's figures are the live checklist's; the others', what their last run recorded.
+      const live = st.slug === step.slug && run ? { passed, total: checks.length } : undefined;
+      const p = live ?? (fs.existsSync(workspaceDir(st)) ? progress[st.slug] : undefined);
+      return { slug: st.slug, title: st.title, current: st.slug === step.slug, available: st.available, started: Boolean(p), ...(p && { passed: p.passed, total: p.total }) };
+    }),
+    server: { status, ...(url && { url }), log: (s.kind === 'crashed' ? s.logs : server.log).slice(-40) },
+    checks,
+    ...(view.phase && { phase: view.phase === 'focus' ? 'Re-checking: what was failing first…' : 'Re-checking the rest…' }),
+    ...(run?.problem && { problem: run.problem.message }),
+    ...(run && { summary: `${passed} of ${checks.length} checks pass` }),
+    ...(done && !view.phase && { next: runPassed(done) ? `Step complete! ${nextStepLine(step.slug)}` : f ? `Next: make check ${done.results.indexOf(f) + 1} pass, save, and watch this list.` : 'Next: fix the problem above and save.' }),
+  };
+}
 
 function briefOf(step: Step): string[] {
   const lesson = readLesson(step);
@@ -180,12 +226,15 @@ const command: Command = {
     let polling = false;
     let changed: string | undefined;
 
+    let page: StepPage | undefined;
+    let pageUrl: string | undefined;
     const server: DevServer = new DevServer({
       step,
       dir,
       onChange: () => {
         redraw();
         writeSession();
+        page?.changed();
       },
       onStoppedFromOutside: (signal) => void stop(`Your server was stopped from outside (${signal}), so the workshop stopped too.`),
       onStart: (info) => log({ type: 'server', ...info }),
@@ -195,11 +244,30 @@ const command: Command = {
       if (result) log({ type: 'result', title: result.title, state: result.state });
       if (done) log({ type: 'done', passed: runPassed(done), passedCount: done.results.filter((r) => r.state === 'pass').length, total: done.results.length });
       redraw(Boolean(verdict || done));
+      page?.changed();
     });
+    if (!flags['no-web'] && process.env.npm_config_web !== 'false') {
+      page = new StepPage({
+        step,
+        state: () => pageState(step, server, loop),
+        failing: () => {
+          const done = loop.view().complete;
+          const f = done ? firstFailure(done) : undefined;
+          return { allPass: Boolean(done && runPassed(done)), ...(f && { failing: { title: f.title, ...(f.lesson && { lesson: f.lesson }), ...(f.timedOut && { timedOut: true }) } }) };
+        },
+        runOne: (check) => loop.runOne(check),
+      });
+      try {
+        pageUrl = await page.start(PAGE_PORT);
+      } catch (err) {
+        page = undefined;
+        out(c.yellow(`The step page could not start (${(err as Error).message}); the terminal has everything.`));
+      }
+    }
 
     const render = (): string => {
       const view = loop.view();
-      const lines = [c.bold(`Step ${step.slug} ${sym.dot} ${step.title}`) + c.dim(`  (your copy: ${shortPath(dir)})`), courseLine(step), '', ...brief, '', ...renderServer(step, server), ''];
+      const lines = [c.bold(`Step ${step.slug} ${sym.dot} ${step.title}`) + c.dim(`  (your copy: ${shortPath(dir)})`), courseLine(step), ...(pageUrl ? [`${c.bold('Page')}    ${pageUrl}  ${c.dim('(the lesson, this checklist, hints and the diff in your browser)')}`] : []), '', ...brief, '', ...renderServer(step, server), ''];
       if (view.run) lines.push(renderChecklist(view.run, { heading: false, stale: view.stale, verdict: !view.phase }).replace(/^\n/, ''));
       if (view.phase) lines.push('', c.dim(view.phase === 'focus' ? 'Re-checking: what was failing first…' : view.run ? 'Re-checking the rest…' : 'Checking…'));
       else if (!view.run) lines.push(c.dim('Checking…'));
@@ -272,7 +340,7 @@ const command: Command = {
       stopping = true;
       clearTimeout(debounce);
       fs.rmSync(sessionFile, { force: true });
-      await Promise.all([server.close(1500), loop.close(), watcher.close()]);
+      await Promise.all([server.close(1500), loop.close(), watcher.close(), page?.close()]);
       if (why) out(`\n${why}`);
       out(`\n${c.dim('Stopped. Your work is saved in')} ${shortPath(dir)}${c.dim('. Continue any time with')} ${npmRun('step', n)}`);
       process.exit(0);
