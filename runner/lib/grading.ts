@@ -13,15 +13,20 @@ import { copyProject, listFiles, SKIPPED } from './fsutil.js';
 import { dirs, ROOT, scratchDir } from './paths.js';
 import type { CheckState, RunResult } from './results.js';
 import type { Step } from './steps.js';
+import { unpackZip, ZipError } from './zip.js';
 
 /** Bumped whenever a field of GradeReport changes meaning or goes away. */
 export const GRADES_SCHEMA = 'workshop-grades/1';
 
 export interface Submission {
-  /** The learner, from the folder name. */
+  /** The learner, from the folder or zip file name. */
   name: string;
   /** The folder holding the step folders (`…/alice/workspace` or `…/alice`). */
   root: string;
+  /** What was handed in, when it is not `root` itself: the zip file. */
+  source?: string;
+  /** Why nothing of it can be graded (a zip that cannot be unpacked): every step gets this reason. */
+  problem?: string;
 }
 
 const STEP_FOLDER = /^\d\d-[\w-]+$/;
@@ -33,22 +38,54 @@ const hasSteps = (dir: string): boolean => {
   }
 };
 
-/** One submission's step folders: in `<dir>/workspace/`, or in `<dir>` itself. */
+/** A clone of the workshop itself: its steps/ and solutions/ are not the learner's work. */
+const isWorkshopClone = (dir: string): boolean => ['checks', 'runner', 'steps'].every((d) => fs.existsSync(path.join(dir, d)));
+
+/**
+ * One submission's step folders: in `<dir>/workspace/`, or in `<dir>` itself. A clone of the
+ * workshop with no workspace/ yet is a learner who has handed in nothing (never its steps/ or
+ * solutions/ folders taken for learners).
+ */
 function submissionAt(dir: string, name: string): Submission | undefined {
-  if (hasSteps(path.join(dir, 'workspace'))) return { name, root: path.join(dir, 'workspace') };
+  if (hasSteps(path.join(dir, 'workspace')) || isWorkshopClone(dir)) return { name, root: path.join(dir, 'workspace') };
   if (hasSteps(dir)) return { name, root: dir };
   return undefined;
 }
 
+const isZip = (file: string): boolean => /\.zip$/i.test(file) && fs.existsSync(file) && fs.statSync(file).isFile();
+
 /**
- * The submissions in the folders given: each folder is one learner's (a clone of the workshop,
- * or a folder of step folders), or a class folder with one such folder per learner.
+ * A zip file handed in: unpacked into `unpackDir`, then found as a folder would be, or one level
+ * down (a zip of the `alice/` folder, or GitHub's `conduit-workshop-main/`). A zip that cannot be
+ * unpacked, or holds no step folders, is still a learner: graded 0 with the reason.
  */
-export function findSubmissions(folders: string[]): { submissions: Submission[]; empty: string[] } {
+function submissionInZip(file: string, unpackDir: string): Submission {
+  const name = path.basename(file).replace(/\.zip$/i, '');
+  const dest = path.join(unpackDir, `${fileNameOf(name)}-${crypto.createHash('sha1').update(file).digest('hex').slice(0, 8)}`);
+  try {
+    unpackZip(file, dest);
+  } catch (err) {
+    return { name, root: dest, source: file, problem: `the zip could not be unpacked: ${err instanceof ZipError ? err.message : String(err)}` };
+  }
+  const inside = fs.readdirSync(dest, { withFileTypes: true }).filter((e) => e.isDirectory());
+  const found = submissionAt(dest, name) ?? (inside.length === 1 ? submissionAt(path.join(dest, inside[0].name), name) : undefined);
+  return found ? { ...found, source: file } : { name, root: dest, source: file, problem: 'the zip holds no step folders (NN-slug, in a workspace/ folder or at its top)' };
+}
+
+/**
+ * The submissions in the folders and zip files given: each is one learner's (a clone of the
+ * workshop, a folder of step folders, or a zip of either), or a class folder with one such folder
+ * or zip per learner. Zips are unpacked into `unpackDir`.
+ */
+export function findSubmissions(folders: string[], unpackDir: string = path.join(scratchDir, 'grade', 'unpacked')): { submissions: Submission[]; empty: string[] } {
   const submissions: Submission[] = [];
   const empty: string[] = [];
   for (const folder of folders) {
     const abs = path.resolve(folder);
+    if (isZip(abs)) {
+      submissions.push(submissionInZip(abs, unpackDir));
+      continue;
+    }
     const name = path.basename(abs) === 'workspace' ? path.basename(path.dirname(abs)) : path.basename(abs);
     const one = submissionAt(abs, name);
     if (one) {
@@ -57,8 +94,9 @@ export function findSubmissions(folders: string[]): { submissions: Submission[];
     }
     let found = 0;
     const entries = fs.existsSync(abs) && fs.statSync(abs).isDirectory() ? fs.readdirSync(abs, { withFileTypes: true }) : [];
-    for (const e of entries.filter((x) => x.isDirectory() && !x.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
-      const s = submissionAt(path.join(abs, e.name), e.name);
+    for (const e of entries.filter((x) => !x.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
+      const at = path.join(abs, e.name);
+      const s = e.isDirectory() ? submissionAt(at, e.name) : e.isFile() && isZip(at) ? submissionInZip(at, unpackDir) : undefined;
       if (s) {
         submissions.push(s);
         found++;
@@ -152,6 +190,11 @@ export interface GradedLearner {
   points: number;
   earned: number;
   percent: number;
+  /**
+   * Set by `--collect` when the learner was graded with other check files than this workshop's
+   * (their hash): the grade is not comparable, and the checks may have been edited.
+   */
+  otherChecks?: string;
 }
 
 export interface GradeReport {
@@ -185,9 +228,9 @@ export function readPoints(file = path.join(ROOT, 'grading', 'points.json')): (c
  * project did not load, the run was stopped, the step was not submitted) counts as failed, so
  * every learner is graded out of the same total.
  */
-export function gradeStep(step: Step, expected: ExpectedCheck[], run: RunResult | undefined, points: (c: ExpectedCheck) => number, hash?: string): GradedStep {
+export function gradeStep(step: Step, expected: ExpectedCheck[], run: RunResult | undefined, points: (c: ExpectedCheck) => number, hash?: string, unreadable?: string): GradedStep {
   const byKey = new Map((run?.results ?? []).map((r) => [`${r.file ?? ''}\0${r.title}`, r]));
-  const reason = !run ? 'this step was not submitted' : run.problem ? run.problem.message : 'this check did not run';
+  const reason = !run ? (unreadable ?? 'this step was not submitted') : run.problem ? run.problem.message : 'this check did not run';
   const checks = expected.map((e): GradedCheck => {
     const r = byKey.get(`${e.file}\0${e.title}`);
     const state: CheckState = r?.state === 'pass' ? 'pass' : 'fail';
@@ -208,6 +251,7 @@ export function gradeStep(step: Step, expected: ExpectedCheck[], run: RunResult 
     submitted: Boolean(run),
     ...(hash && { hash }),
     ...(run?.problem && { problem: run.problem.message }),
+    ...(!run && unreadable && { problem: unreadable }),
     passed: checks.filter((c) => c.state === 'pass').length,
     total: checks.length,
     points: sum((c) => c.points),
@@ -217,20 +261,24 @@ export function gradeStep(step: Step, expected: ExpectedCheck[], run: RunResult 
   };
 }
 
-export function learnerRecord(submission: Submission, steps: GradedStep[]): GradedLearner {
+/** Earned points as a percentage of the points, to one decimal (0 when there are no points). */
+export const percentOf = (earned: number, points: number): number => (points ? Math.round((earned / points) * 1000) / 10 : 0);
+
+/** A learner's figures over their graded steps. */
+function totalsOf(steps: GradedStep[]): Pick<GradedLearner, 'passed' | 'total' | 'points' | 'earned' | 'percent'> {
   const sum = (f: (s: GradedStep) => number) => steps.reduce((n, s) => n + f(s), 0);
   const points = sum((s) => s.points);
   const earned = sum((s) => s.earned);
+  return { passed: sum((s) => s.passed), total: sum((s) => s.total), points, earned, percent: percentOf(earned, points) };
+}
+
+export function learnerRecord(submission: Submission, steps: GradedStep[]): GradedLearner {
   return {
     name: submission.name,
-    source: submission.root,
+    source: submission.source ?? submission.root,
     hash: crypto.createHash('sha256').update(steps.map((s) => `${s.step}:${s.hash ?? '-'}`).join('\n')).digest('hex'),
     steps,
-    passed: sum((s) => s.passed),
-    total: sum((s) => s.total),
-    points,
-    earned,
-    percent: points ? Math.round((earned / points) * 1000) / 10 : 0,
+    ...totalsOf(steps),
   };
 }
 
@@ -246,7 +294,7 @@ export function renderCsv(report: GradeReport): string {
   const head = ['learner', ...report.steps.flatMap((s) => [`${s} points`, `${s} %`]), 'points', 'max points', '%', 'submission sha256'];
   const rows = report.learners.map((l) => [
     l.name,
-    ...l.steps.flatMap((s) => [s.earned, s.points ? Math.round((s.earned / s.points) * 1000) / 10 : 0]),
+    ...l.steps.flatMap((s) => [s.earned, percentOf(s.earned, s.points)]),
     l.earned,
     l.points,
     l.percent,
@@ -272,4 +320,108 @@ export function exercismResults(step: GradedStep): ExercismResults {
   if (step.problem && step.passed === 0) return { version: 3, status: 'error', message: step.problem, tests: [] };
   const tests = step.checks.map((c) => ({ name: c.title, status: c.state === 'pass' ? ('pass' as const) : ('fail' as const), message: c.state === 'pass' ? null : (c.message ?? null) }));
   return { version: 3, status: tests.every((t) => t.status === 'pass') ? 'pass' : 'fail', tests };
+}
+
+/**
+ * GitHub Classroom's autograding result (what `classroom-resources/autograding-grading-reporter`
+ * reads, base64-encoded, from `<RUNNER>_RESULTS`): one test per check, scored with its points.
+ */
+export interface ClassroomResults {
+  version: 1;
+  status: 'pass' | 'fail' | 'error';
+  max_score: number;
+  tests: { name: string; status: 'pass' | 'fail' | 'error'; message: string; test_code: string; filename: string; line_no: number; execution_time: string; score: number }[];
+}
+
+export function classroomResults(learner: GradedLearner): ClassroomResults {
+  const tests = learner.steps.flatMap((s) =>
+    s.checks.map((c) => ({
+      name: `${s.step}: ${c.title}`,
+      status: c.state === 'pass' ? ('pass' as const) : ('fail' as const),
+      message: c.state === 'pass' ? '' : (c.message ?? 'failed'),
+      test_code: c.id,
+      filename: '',
+      line_no: 0,
+      execution_time: `${(s.durationMs / 1000).toFixed(1)}s`,
+      score: c.earned,
+    })),
+  );
+  const unreadable = learner.steps.length > 0 && learner.steps.every((s) => !s.submitted);
+  return { version: 1, status: unreadable ? 'error' : tests.every((t) => t.status === 'pass') ? 'pass' : 'fail', max_score: learner.points, tests };
+}
+
+/** A `grades.json` read back for `--collect`, and whether it was graded with these very checks. */
+export interface CollectedReport {
+  file: string;
+  report: GradeReport;
+  sameChecks: boolean;
+}
+
+/**
+ * Reads the `grades.json` files under the folders given (artefacts downloaded from the learners'
+ * Classroom runs). A file that is not a grades report of this schema is named and left out.
+ */
+export function readReports(paths: string[], checks = checksHash()): { reports: CollectedReport[]; refused: string[] } {
+  const files: string[] = [];
+  for (const p of paths.map((x) => path.resolve(x))) {
+    if (!fs.existsSync(p)) files.push(p);
+    else if (fs.statSync(p).isFile()) files.push(p);
+    else files.push(...listFiles(p).filter((f) => path.basename(f) === 'grades.json').sort().map((f) => path.join(p, f)));
+  }
+  const reports: CollectedReport[] = [];
+  const refused: string[] = [];
+  for (const file of files) {
+    let report: GradeReport;
+    try {
+      report = JSON.parse(fs.readFileSync(file, 'utf8')) as GradeReport;
+    } catch (err) {
+      refused.push(`${file}: ${(err as Error).message}`);
+      continue;
+    }
+    if (report?.schema !== GRADES_SCHEMA || !Array.isArray(report.learners) || !Array.isArray(report.steps)) {
+      refused.push(`${file}: not a ${GRADES_SCHEMA} report`);
+      continue;
+    }
+    reports.push({ file, report, sameChecks: report.workshop?.checksHash === checks });
+  }
+  return { reports, refused };
+}
+
+/**
+ * One class report from several: every learner of every report, on the union of their steps
+ * (a step a report did not grade counts as not submitted, out of the same total as the others
+ * where another report knows its checks). Learners graded with other checks are marked.
+ */
+export function mergeReports(collected: CollectedReport[], workshop: GradeReport['workshop'], stepOrder: string[]): GradeReport {
+  const known = new Set(collected.flatMap((c) => c.report.steps));
+  const steps = [...stepOrder.filter((s) => known.has(s)), ...[...known].filter((s) => !stepOrder.includes(s)).sort()];
+  const template = new Map<string, GradedStep>();
+  for (const c of collected) for (const l of c.report.learners) for (const s of l.steps) if (s.submitted && !template.has(s.step)) template.set(s.step, s);
+  const learners = collected.flatMap((c) =>
+    c.report.learners.map((l): GradedLearner => {
+      const mine = new Map(l.steps.map((s) => [s.step, s]));
+      const graded = steps.map((slug): GradedStep => {
+        const own = mine.get(slug);
+        if (own) return own;
+        const like = template.get(slug);
+        const checks = (like?.checks ?? []).map((x) => ({ ...x, state: 'fail' as const, message: 'this step was not graded for this learner', earned: 0 }));
+        return { step: slug, submitted: false, problem: 'this step was not graded for this learner', passed: 0, total: checks.length, points: checks.reduce((n, x) => n + x.points, 0), earned: 0, durationMs: 0, checks };
+      });
+      return {
+        ...l,
+        source: `${l.source} (from ${c.file})`,
+        steps: graded,
+        ...totalsOf(graded),
+        ...(!c.sameChecks && { otherChecks: c.report.workshop?.checksHash ?? 'unknown' }),
+      };
+    }),
+  );
+  // The same learner twice (two uploads): keep both, apart, as findSubmissions does.
+  const seen = new Map<string, number>();
+  for (const l of learners) {
+    const n = (seen.get(l.name) ?? 0) + 1;
+    seen.set(l.name, n);
+    if (n > 1) l.name = `${l.name}-${n}`;
+  }
+  return { schema: GRADES_SCHEMA, gradedAt: new Date().toISOString(), workshop, steps, learners };
 }

@@ -1,3 +1,4 @@
+import type { GradedLearner } from '../lib/grading.js';
 import type { RunResult } from '../lib/results.js';
 import { counts } from '../lib/results.js';
 import { shortPath } from '../lib/paths.js';
@@ -40,6 +41,35 @@ export function renderJunit(runs: RunResult[]): string {
       else if (r.state === 'skip') out.push(`${open}><skipped/></testcase>`);
       else {
         const message = r.message ?? 'failed';
+        out.push(`${open}>`, `      <failure message="${escape(message.split('\n')[0])}">${escape(message)}</failure>`, '    </testcase>');
+      }
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * A learner's grade as JUnit: a testsuite per graded step, a testcase per check the step must
+ * pass, so every learner has the same number of tests (a step not submitted fails each of them).
+ */
+export function renderLearnerJunit(learner: GradedLearner): string {
+  const time = learner.steps.reduce((n, s) => n + s.durationMs, 0);
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${escape(learner.name)}" tests="${learner.total}" failures="${learner.total - learner.passed}" time="${seconds(time)}">`,
+  ];
+  for (const s of learner.steps) {
+    out.push(
+      `  <testsuite name="${escape(s.step)}" tests="${s.total}" failures="${s.total - s.passed}" skipped="0" time="${seconds(s.durationMs)}">`,
+      `    <properties><property name="submitted" value="${s.submitted}"/>${s.hash ? `<property name="sha256" value="${s.hash}"/>` : ''}${s.problem ? `<property name="problem" value="${escape(s.problem)}"/>` : ''}</properties>`,
+    );
+    for (const c of s.checks) {
+      const open = `    <testcase classname="${escape(`${s.step}.${c.checkStep}`)}" name="${escape(c.title)}" time="0"`;
+      if (c.state === 'pass') out.push(`${open}/>`);
+      else {
+        const message = c.message ?? 'failed';
         out.push(`${open}>`, `      <failure message="${escape(message.split('\n')[0])}">${escape(message)}</failure>`, '    </testcase>');
       }
     }
