@@ -800,7 +800,9 @@ describe('the server process', () => {
     const port = await freePort();
     const { copy, cleanUp } = scratchCopy(dir, { env: `PORT=${port}\n`, name: '01-server-env' });
     try {
-      const server = await startObserved(copy, { env: { PORT: undefined }, lesson: L.contract });
+      // Asked for that port, the server binds another free one: what it asked for is the point, and a
+      // port taken in the meantime by something else on the machine cannot fail it.
+      const server = await startObserved(copy, { env: { PORT: undefined }, redirect: [String(port)], lesson: L.contract });
       try {
         const output = () => asLearnerPaths(server.output().join('\n          | '), copy, dir);
         if (server.exited !== undefined || server.idleWithoutListening) {

@@ -633,7 +633,7 @@ describe('leaks', () => {
 // ── Configuration ──────────────────────────────────────────────────────────────────────────
 
 describe('the server process', () => {
-  requirement('with NODE_ENV=production and no JWT_SECRET, the server stops at start-up with a message naming JWT_SECRET, not a stack trace', { lesson: L.secret, covers: ['jwt-secret-required'], concurrent: true, timeout: 15_000 }, async () => {
+  requirement('with NODE_ENV=production and no JWT_SECRET, the server stops at start-up with a message naming JWT_SECRET, not a stack trace', { lesson: L.secret, covers: ['jwt-secret-required'], concurrent: true, timeout: 20_000 }, async () => {
     await expectRefusedSecret({ JWT_SECRET: '' }, 'NODE_ENV=production and no JWT_SECRET');
   });
 });

@@ -11,9 +11,10 @@ import { runCli } from './support/cli.js';
 
 /**
  * "Bounded" means the run ends on its own, not that it is quick: on a busy CI machine a run that
- * takes 30 s idle may take a few minutes, and only a run that never ends is a defect here.
+ * takes 30 s idle may take a few minutes (the runner's own backstop, 180 s for one check file,
+ * grows with the measured slowness of the machine), and only a run that never ends is a defect here.
  */
-const HANG = 300_000;
+const HANG = 600_000;
 
 const fixture = (name: string) => path.join(ROOT, 'test', 'fixtures', 'broken', name);
 
@@ -75,7 +76,9 @@ describe('a broken learner project', { timeout: HANG + 60_000 }, () => {
     expect(r.ms).toBeLessThan(HANG);
     const start = r.step?.checks.find((c) => /starts and answers/.test(c.title));
     expect(start?.state).toBe('fail');
-    expect(start?.message).toMatch(/did not start listening .* within/);
+    // Idle without listening, or, on a machine too busy for the process ever to look idle, a
+    // timeout that says it was still starting: either way the learner reads that it never listened.
+    expect(start?.message).toMatch(/did not start listening .* within|it was still starting/);
   });
 
   it('that blocks in a busy loop: the run is stopped, naming the check that hung, and nothing is left running', async () => {

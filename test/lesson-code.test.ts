@@ -24,6 +24,14 @@ describe('snippets', () => {
     expect(errors[0]).toMatchObject({ doc: 'docs/x.md', line: 4 });
     expect(errors[0].message).toMatch(/TS2322/);
   });
+
+  it('puts a snippet in the folder its context names, {{in:test}}, and checks it there', async () => {
+    const md = ['# x', '<!-- ts-context: {{in:test}} -->', '```ts', "import { createApp } from '../src/app.js';", 'const wrong: number = createApp;', '```'].join('\n');
+    const errors = await checkSnippets(snippetsOf('docs/x.md', md), solutionDir(availableSteps()[1]), scratch('snippets-in'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ doc: 'docs/x.md', line: 5 });
+    expect(errors[0].message).toMatch(/TS2322/);
+  });
 });
 
 describe.each(availableSteps())('$slug', (step) => {

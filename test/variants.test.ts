@@ -14,7 +14,7 @@ import { availableSteps, findAvailableStep } from '../runner/lib/steps.js';
 import { usesDatabase } from '../runner/lib/db-tasks.js';
 import { solutionDir } from '../runner/lib/workspace.js';
 import { scratch } from './support/cli.js';
-import { applyVariant, readVariant } from './support/submissions.js';
+import { applyVariant, changedFiles, changesOnlyTests, differsByDialect, readVariant } from './support/submissions.js';
 
 const root = path.join(ROOT, 'test', 'variants');
 const cases = fs
@@ -40,15 +40,20 @@ describe('correct variants pass', () => {
   });
 
   describe.each(cases)('$slug/$name', ({ slug, folder }) => {
-    it('passes every check of its step and of the earlier steps', async () => {
+    it('passes every check of its step and of the earlier steps', async (ctx) => {
       const info = readVariant(folder);
+      if (process.env.WORKSHOP_DB_STEPS_ONLY && !differsByDialect(changedFiles({ folder, info }))) return ctx.skip();
       const step = findAvailableStep(slug);
       const scratchRoot = scratch(`variant-${slug}`);
       made.push(scratchRoot);
       const dir = path.join(scratchRoot, step.slug);
       copyProject(solutionDir(step), dir);
       applyVariant(dir, folder);
-      const run = await runChecks({ step, target: dir });
+      // A variant of the tests alone (step 06: the learner's suite written differently) runs on the
+      // solution's very src/, which already passes the earlier steps' checks: its own step's suffice.
+      const files = changedFiles({ folder, info });
+      const testsOnly = changesOnlyTests(files);
+      const run = await runChecks({ step, target: dir, earlier: !testsOnly });
       const failed = run.results.filter((r) => r.state !== 'pass').map((r) => `${r.title}\n${r.message ?? ''}`);
       expect(run.problem?.message, info.description).toBeUndefined();
       expect(failed, info.description).toEqual([]);

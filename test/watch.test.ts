@@ -10,8 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import mysql from 'mysql2/promise';
 import { copyProject } from '../runner/lib/fsutil.js';
 import { ROOT } from '../runner/lib/paths.js';
-import { accepts, freePort } from '../runner/lib/processes.js';
-import { scratch, startSession } from './support/cli.js';
+import { accepts, freePort, isAlive } from '../runner/lib/processes.js';
+import { scratch, startSession, until } from './support/cli.js';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -23,24 +23,6 @@ function sandbox(slug: string, from: 'solutions' | 'steps' = 'solutions') {
   const dir = path.join(env.WORKSHOP_WORKSPACE, slug);
   copyProject(path.join(ROOT, from, slug), dir);
   return { root, env, dir, events: path.join(root, 'events.log') };
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function until(what: string, test: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await test()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting until ${what}`);
 }
 
 const health = async (port: number) => (await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(5000) })).status;
@@ -93,10 +75,10 @@ describe('npm run step: the dev loop never lies', () => {
       await session.waitForEvent((e) => e.type === 'done', since);
       await until('the restarts settle', () => {
         const starts = session.events().filter((e) => e.type === 'server' && e.t >= since);
-        return starts.length > 0 && starts.filter((e) => alive(Number(e.pid))).length === 1;
+        return starts.length > 0 && starts.filter((e) => isAlive(Number(e.pid))).length === 1;
       });
       const starts = session.events().filter((e) => e.type === 'server' && e.t >= since);
-      expect(starts.slice(0, -1).filter((e) => alive(Number(e.pid)))).toEqual([]);
+      expect(starts.slice(0, -1).filter((e) => isAlive(Number(e.pid)))).toEqual([]);
 
       // A crash at start-up: the learner's own line, and what to do.
       mark = session.output().length;
@@ -111,7 +93,7 @@ describe('npm run step: the dev loop never lies', () => {
       await session.stop();
     }
     const pids = session.events().filter((e) => e.type === 'server').map((e) => Number(e.pid));
-    await until('every server is gone', () => pids.every((p) => !alive(p)), 10_000);
+    await until('every server is gone', () => pids.every((p) => !isAlive(p)), 10_000);
     expect(session.output()).toContain('Stopped. Your work is saved');
   });
 
@@ -150,7 +132,7 @@ describe('npm run step: the dev loop never lies', () => {
       const server = Number(session.events().find((e) => e.type === 'server')?.pid);
       // What an editor's stop button does: a signal to npm, and to nothing else.
       process.kill(session.child.pid as number, 'SIGINT');
-      await until('the runner, its server and the port are gone', async () => !alive(runner) && !alive(server) && !(await accepts('127.0.0.1', port)), 15_000);
+      await until('the runner, its server and the port are gone', async () => !isAlive(runner) && !isAlive(server) && !(await accepts('127.0.0.1', port)), 15_000);
     } finally {
       await session.stop('SIGKILL');
     }

@@ -103,9 +103,19 @@ export interface ObserveOptions {
  * From step 03 the server gets a fresh database of its own (unless `env` names one).
  */
 export async function startObserved(dir: string, options: ObserveOptions = {}): Promise<ObservedServer> {
+  for (let attempt = 1; ; attempt++) {
+    const server = await observeOnce(dir, options, await freePort());
+    // The free port it was given instead, taken by something else before the server bound it: the
+    // machine's doing, not the learner's. Another port, at most twice more.
+    const redirected = server.requested !== undefined && (options.redirect ?? []).includes(server.requested);
+    if (attempt < 3 && server.exited !== undefined && redirected && /EADDRINUSE|already in use|address in use/i.test(server.output().join('\n'))) continue;
+    return server;
+  }
+}
+
+async function observeOnce(dir: string, options: ObserveOptions, to: number): Promise<ObservedServer> {
   const report = path.join(scratchDir, `listen-${randomUUID()}.jsonl`);
   fs.mkdirSync(scratchDir, { recursive: true });
-  const to = await freePort();
   const own = hasDatabase(dir) && !options.env?.DB_DIALECT ? await serverDatabase(dir, { migrate: false }) : undefined;
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'development',
@@ -119,7 +129,9 @@ export async function startObserved(dir: string, options: ObserveOptions = {}): 
   const proc = startTsProcess({ cwd: dir, env });
   let exited: number | string | undefined;
   void proc.exited.then((code) => (exited = code));
-  const idle = whenIdle(proc.child);
+  // Idle means no CPU for a while. A server that waits for its database at start-up (a busy MySQL
+  // server, a lock) is idle too, without being stuck: with a database, idle must last longer.
+  const idle = whenIdle(proc.child, budget(hasDatabase(dir) ? 6000 : 1500));
   let isIdle = false;
   void idle.idle.then(() => (isIdle = true));
   const entries = (): { requested?: string; port?: number | null; address?: string }[] => {

@@ -103,9 +103,18 @@ export function sequenceRequirement<Op, Model, Sut extends { http: RecordingHttp
       await spec.finally?.(model, sut);
       return sut;
     };
+    // One sequence at a time. When the time budget interrupts fast-check, the sequence it was
+    // running goes on in the background; the next one (shrinking, the replay) waits for it, or the
+    // two would write into the same database at once and each see the other's rows.
+    let previous: Promise<unknown> = Promise.resolve();
+    const inTurn = (ops: Op[]): Promise<Sut> => {
+      const run = previous.then(() => runOnce(ops));
+      previous = run.catch(() => undefined);
+      return run;
+    };
     const details = await fc.check(
       fc.asyncProperty(fc.array(spec.op, { maxLength: spec.maxOps ?? 12 }), async (ops) => {
-        await runOnce(ops);
+        await inTurn(ops);
       }),
       {
         seed,
@@ -120,6 +129,7 @@ export function sequenceRequirement<Op, Model, Sut extends { http: RecordingHttp
     // Once more, to record the requests of the shortest failing sequence and its failure.
     let transcript: Exchange[] = [];
     let failure: unknown = details.errorInstance;
+    await previous;
     try {
       const sut = await spec.start();
       const model = spec.model();

@@ -32,7 +32,7 @@ export interface StartServerOptions {
  * Starts the target's `src/server.ts` as its own process on a free port and waits until it
  * answers HTTP. A server that crashes or never listens fails the check with its last log lines.
  */
-export async function startServer(dir: string, options: StartServerOptions = {}): Promise<RunningServer> {
+export async function startServer(dir: string, options: StartServerOptions = {}, attempt = 1): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   // From step 03 a server needs a database: unless the check brings its own, it gets a fresh,
   // empty one (never the learner's development database), dropped when the server stops. Checks
@@ -52,6 +52,11 @@ export async function startServer(dir: string, options: StartServerOptions = {})
     await proc.stop(500);
     running.delete(proc);
     await dropOwn();
+    // A port this run handed out, taken by something else in the moment before the server bound it,
+    // is the machine's doing, not the learner's: another port, once more.
+    if (err instanceof NotReadyError && !err.stillRunning && options.port === undefined && options.passPort !== false && attempt < 3 && portClash(err.logs, port)) {
+      return startServer(dir, options, attempt + 1);
+    }
     if (err instanceof NotReadyError) {
       const where = locateInDir({ stack: err.logs.join('\n') }, dir);
       const failure = {
@@ -76,4 +81,10 @@ export async function startServer(dir: string, options: StartServerOptions = {})
       await dropOwn();
     },
   };
+}
+
+/** True when a server's output says the port it was given was already taken. */
+export function portClash(output: string[], port: number): boolean {
+  const text = output.join('\n');
+  return text.includes(String(port)) && /EADDRINUSE|already in use|address in use/i.test(text);
 }

@@ -14,7 +14,12 @@ export interface StartupRefusal {
   lesson: string;
   /** Hints for a server that keeps running, and one that crashes with a stack trace. */
   hints: { running: string; stack: string };
-  /** How long a correct server takes to refuse on the development machine (scaled to this one). */
+  /**
+   * How long to wait for a server that keeps working (using CPU) without exiting, listening or
+   * going idle, on the development machine (scaled to this one). A correct server refuses in about
+   * a second; this is only a backstop for one that is still busy, so it is generous: on a crowded
+   * machine a TypeScript start-up alone has been seen to take over 20 s.
+   */
   waitMs?: number;
 }
 
@@ -27,7 +32,7 @@ export interface StartupRefusal {
  * neither can be seen does the wait run out, and that is reported as a timeout.
  */
 export async function expectStartupRefusal(dir: string, r: StartupRefusal): Promise<void> {
-  const waitMs = budget(r.waitMs ?? 6000);
+  const waitMs = budget(r.waitMs ?? 15_000);
   const proc = startTsProcess({ cwd: dir, env: r.env });
   const port = Number(r.env.PORT);
   const watchPort = Number.isInteger(port) && port > 0 && port < 65536;

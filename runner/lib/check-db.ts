@@ -36,26 +36,33 @@ export function serverUrlOf(raw: string): string {
 export const runIdNow = (): string => `${Math.floor(Date.now() / 1000)}_${process.pid}_${Math.random().toString(36).slice(2, 6)}`;
 
 /**
+ * Drops the databases whose names start with `prefix` (and pass `which`, when given). Never
+ * fails: an unreachable server has nothing to drop, and the run itself reports it.
+ */
+export async function dropSchemasLike(serverUrl: string, prefix: string, which: (name: string) => boolean = () => true): Promise<void> {
+  let admin: mysql.Connection | undefined;
+  try {
+    admin = await mysql.createConnection({ uri: serverUrl, connectTimeout: 3000 });
+    const [rows] = await admin.query<mysql.RowDataPacket[]>('SHOW DATABASES LIKE ?', [`${prefix.replace(/_/g, '\\_')}%`]);
+    for (const row of rows) {
+      const name = String(Object.values(row)[0]);
+      if (name.startsWith(prefix) && which(name)) await admin.query(`DROP DATABASE IF EXISTS \`${name.replace(/`/g, '')}\``);
+    }
+  } catch {
+    // Nothing to add to what the run reports.
+  } finally {
+    await admin?.end().catch(() => undefined);
+  }
+}
+
+/**
  * Drops the schemas a run made (whatever happened to it) and any left by runs that died more
  * than an hour ago. Quietly does nothing when the server is not reachable.
  */
 export async function dropRunSchemas(serverUrl: string, runId: string): Promise<void> {
-  let admin: mysql.Connection | undefined;
-  try {
-    admin = await mysql.createConnection({ uri: serverUrl, connectTimeout: 3000 });
-    const [rows] = await admin.query<mysql.RowDataPacket[]>('SHOW DATABASES LIKE ?', [`${SCHEMA_PREFIX}%`]);
-    const now = Date.now() / 1000;
-    for (const row of rows) {
-      const name = String(Object.values(row)[0]);
-      const started = Number(name.slice(SCHEMA_PREFIX.length).split('_')[0]);
-      const mine = name.startsWith(`${SCHEMA_PREFIX}${runId}`);
-      if (mine || (Number.isFinite(started) && now - started > STALE_AFTER_S)) {
-        await admin.query(`DROP DATABASE IF EXISTS \`${name.replace(/`/g, '')}\``);
-      }
-    }
-  } catch {
-    // The run itself reports an unreachable server; cleanup has nothing to add.
-  } finally {
-    await admin?.end().catch(() => undefined);
-  }
+  const now = Date.now() / 1000;
+  await dropSchemasLike(serverUrl, SCHEMA_PREFIX, (name) => {
+    const started = Number(name.slice(SCHEMA_PREFIX.length).split('_')[0]);
+    return name.startsWith(`${SCHEMA_PREFIX}${runId}`) || (Number.isFinite(started) && now - started > STALE_AFTER_S);
+  });
 }

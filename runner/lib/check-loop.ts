@@ -95,11 +95,40 @@ export class CheckLoop {
 
   /** Runs a new cycle, cancelling the one in progress. */
   trigger(): void {
+    this.enqueue((signal) => this.cycle(signal));
+  }
+
+  /**
+   * Runs one check of the checklist alone (the step page's "Run alone"), cancelling the cycle in
+   * progress. Its result replaces the old one; the rest of the checklist stays as it was. Returns
+   * false when the checklist has no such check.
+   */
+  runOne(ref: CheckRef): boolean {
+    const known = this.results.get(keyOf(ref));
+    if (!known) return false;
+    this.enqueue(async (signal) => {
+      this.staleKeys = new Set([keyOf(ref)]);
+      this.phase = 'focus';
+      this.onChange();
+      const run = await runChecks({ step: this.step, target: this.dir, server: this.server, checks: [{ file: ref.file, title: ref.title, path: known.path }], signal, onEvent: (event) => {
+        const r = this.take(event, signal);
+        if (r) this.onChange({ result: r, verdict: r });
+      } });
+      if (signal.aborted) return;
+      this.staleKeys = new Set();
+      this.phase = undefined;
+      this.problem = run.problem;
+      this.onChange();
+    });
+    return true;
+  }
+
+  private enqueue(work: (signal: AbortSignal) => Promise<void>): void {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
     this.queue = this.queue
-      .then(() => (controller.signal.aborted || this.closed ? undefined : this.cycle(controller.signal)))
+      .then(() => (controller.signal.aborted || this.closed ? undefined : work(controller.signal)))
       .catch((err: unknown) => {
         this.problem = { kind: 'runner', message: `the runner failed to run the checks: ${(err as Error)?.message ?? err}` };
         this.phase = undefined;

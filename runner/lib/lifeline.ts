@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { isAlive } from './processes.js';
 
 /**
  * The processes between the runner and the terminal: the shell npm started it with, and npm.
@@ -21,15 +22,6 @@ function ancestors(max = 4): number[] {
   }
   return found;
 }
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /**
  * How often a process has woken up. A shell that only waits for the runner (`sh -c` under npm)
@@ -60,7 +52,7 @@ export function whenParentsGone(onGone: () => void, intervalMs = 500): () => voi
     const now = wakeUps(parent);
     const signalled = shellWakeUps !== undefined && now !== undefined && now > shellWakeUps;
     shellWakeUps ??= now;
-    if (signalled || (process.platform !== 'win32' && process.ppid !== parent) || watched.some((pid) => !alive(pid))) {
+    if (signalled || (process.platform !== 'win32' && process.ppid !== parent) || watched.some((pid) => !isAlive(pid))) {
       clearInterval(timer);
       onGone();
     }

@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,8 +9,50 @@ import { tsxLoader } from './paths.js';
 
 const isWindows = process.platform === 'win32';
 
-/** Asks the OS for a free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
+/**
+ * Ports handed out come from below every OS's ephemeral range (Linux 32768–60999, macOS and
+ * Windows 49152–65535): a port the OS picked for listen(0) can be taken a moment later by any
+ * outgoing connection (a database client, a load test), and a server started on it then fails
+ * with EADDRINUSE through no fault of its own. Seen once in CI among thousands of checks.
+ */
+const HANDED_OUT = { low: 20_000, high: 32_767 };
+/** A port handed out is kept from every other process for this long: time enough to bind it. */
+const RESERVED_MS = 10 * 60_000;
+const reservations = path.join(os.tmpdir(), `workshop-ports-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
+
+/**
+ * A free TCP port for a server to listen on. Check processes and test workers run side by side,
+ * so a port handed out is reserved (a file per port in the temp folder) until it is surely bound.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 64; attempt++) {
+    const port = HANDED_OUT.low + randomInt(HANDED_OUT.high - HANDED_OUT.low + 1);
+    if (reserve(port) && (await isPortFree(port))) return port;
+  }
+  return osPort();
+}
+
+/** Claims a port for this process unless another claimed it recently. */
+function reserve(port: number): boolean {
+  const file = path.join(reservations, String(port));
+  try {
+    mkdirSync(reservations, { recursive: true });
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return true; // No temp folder to share: the bind test alone.
+    try {
+      if (Date.now() - statSync(file).mtimeMs < RESERVED_MS) return false;
+      writeFileSync(file, String(process.pid));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** A port the OS picks: the fallback when the handed-out range is somehow all taken. */
+function osPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -100,7 +144,18 @@ export interface StartOptions {
   leash?: boolean;
 }
 
-const leashModule = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'leash.mjs')).href;
+/** Whether a process exists (one we may not signal, EPERM, exists too). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** `--import` this in a child to end it when its parent is gone (WORKSHOP_LEASH_PID; see leash.mjs). */
+export const leashModule = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'leash.mjs')).href;
 
 /** Runs a TypeScript entry (`src/server.ts`) with Node and tsx, capturing its output. */
 export function startTsProcess(options: StartOptions): ManagedProcess {
@@ -174,8 +229,32 @@ export function cpuTimeMs(pid: number): number | undefined {
 }
 
 /**
- * Resolves when the process has used no CPU for `quietMs` (it is waiting for something that
- * does not come: requests, usually), never on platforms where CPU time cannot be read. A process
+ * Whether any thread of the process is running or waiting for the disk (state R or D) right now,
+ * on Linux; false elsewhere. A process whose only thread at work is blocked reading files (a
+ * start-up on a machine whose disk is busy) uses no CPU, and is not idle.
+ */
+export function hasActiveThread(pid: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+        if (state === 'R' || state === 'D') return true;
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+  } catch {
+    // Gone.
+  }
+  return false;
+}
+
+/**
+ * Resolves when the process has used no CPU for `quietMs` and, on Linux, none of its threads is
+ * running or waiting for the disk at any sample (it is waiting for something that does not come:
+ * requests, usually), never on platforms where CPU time cannot be read. A process
  * held back by a slow or busy machine still gets some CPU in every second, so this is not a
  * judgement from time.
  */
@@ -191,7 +270,7 @@ export function whenIdle(child: ChildProcess, quietMs = 1500, sampleMs = 250): {
       if (cancelled) return;
       const now = cpuTimeMs(pid);
       if (now === undefined) return;
-      if (now !== last) {
+      if (now !== last || hasActiveThread(pid)) {
         last = now;
         quietSince = Date.now();
       } else if (Date.now() - quietSince >= quietMs) {

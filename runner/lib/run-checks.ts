@@ -17,6 +17,8 @@ export interface CheckRef {
   /** The check file's name, e.g. `02-api.test.ts`. */
   file: string;
   title: string;
+  /** The describe blocks around it, outermost first (a pattern matches them too). */
+  path?: string[];
 }
 
 export interface RunChecksOptions {
@@ -97,10 +99,16 @@ function rememberChecklist(step: Step, files: string[], checks: CheckRef[]): voi
   }
 }
 
+/** The checklist remembered for a step, if its check files have not changed since. */
+function rememberedChecklist(step: Step): CheckRef[] | undefined {
+  const known = readJsonFile<Checklists>(checklistsFile(), {})[step.slug];
+  return known && known.stamp === filesStamp(runFiles(step)) ? known.checks : undefined;
+}
+
 /** The checks of a step in checklist order, numbered from 1 (what `--only <number>` counts). */
 export async function listChecks(step: Step, target: string, server?: CheckServer, earlier = true): Promise<CheckRef[] | { error: string }> {
-  const known = readJsonFile<Checklists>(checklistsFile(), {})[step.slug];
-  if (earlier && known && known.stamp === filesStamp(runFiles(step, earlier))) return known.checks;
+  const known = earlier ? rememberedChecklist(step) : undefined;
+  if (known) return known;
   const own = server ?? new CheckServer(runFiles(step, earlier), await serverEnv());
   const files = runFiles(step, earlier);
   const collected = new Map<string, { title: string; path: string[] }[]>();
@@ -115,7 +123,7 @@ export async function listChecks(step: Step, target: string, server?: CheckServe
     if (!server) await own.close();
   }
   if (errors.length) return { error: errors[0] };
-  const checks = files.flatMap((f) => (collected.get(path.basename(f)) ?? []).map((t) => ({ file: path.basename(f), title: t.title })));
+  const checks = files.flatMap((f) => (collected.get(path.basename(f)) ?? []).map((t) => ({ file: path.basename(f), title: t.title, ...(t.path.length > 0 && { path: t.path }) })));
   if (earlier) rememberChecklist(step, files, checks);
   return checks;
 }
@@ -133,16 +141,22 @@ function runEnv(step: Step, target: string, extra: NodeJS.ProcessEnv | undefined
   return env;
 }
 
-/** Removes the SQLite files a run made (a run that was killed cannot remove its own). */
+/**
+ * Removes the SQLite files and scratch folders a run made (a run that was killed cannot remove
+ * its own): they carry the run's id (`wschk_<runId>_…` files, `run-<runId>-…` folders).
+ */
 function dropRunFiles(runId: string): void {
-  const dbDir = path.join(scratchDir, 'db');
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(dbDir);
-  } catch {
-    return;
-  }
-  for (const name of names) if (name.startsWith(`${SCHEMA_PREFIX}${runId}_`)) fs.rmSync(path.join(dbDir, name), { force: true });
+  const under = (dir: string, prefix: string) => {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) if (name.startsWith(prefix)) fs.rmSync(path.join(dir, name), { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+  };
+  under(path.join(scratchDir, 'db'), `${SCHEMA_PREFIX}${runId}_`);
+  under(scratchDir, `run-${runId}-`);
 }
 
 /** Where the checks of a target run their database, for the checklist header. */
@@ -171,9 +185,11 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
   // Budgets in the checks, and the limits here, grow with the machine's slowness.
   const { scale } = await timeScale({ ...process.env, ...options.env });
   const stallMs = (options.stallMs ?? (Number(process.env.WORKSHOP_STALL_MS) || 15_000)) * scale;
-  const maxMs = (options.maxMs ?? 180_000) * scale;
-
   const allFiles = runFiles(step, options.earlier !== false);
+  // A backstop for a run that keeps making progress but never ends (the stall limit catches the
+  // rest): it grows with the files to run (step 06 runs the check files of six steps), and a step
+  // may ask for more (step 06's own checks run the learner's suite some twenty times).
+  const maxMs = (options.maxMs ?? Math.max(step.runAtLeastMs ?? 180_000, allFiles.length * 30_000)) * scale;
   const groupOf = (file: string) => (stepOfCheckFile(file) === step.slug ? ('new' as const) : ('earlier' as const));
   const stepOf = stepOfCheckFile;
 
@@ -197,6 +213,8 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
     let pattern: string | undefined;
     let flags: string | undefined;
     let only = options.only;
+    // A run narrowed by --only still lists the whole checklist (skipped), numbered as in a full run.
+    const listed = only !== undefined ? rememberedChecklist(step) : undefined;
     if (only !== undefined && /^\d+$/.test(only.trim())) {
       const list = await listChecks(step, target, server, options.earlier !== false);
       if ('error' in list) {
@@ -222,6 +240,11 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
     } else if (only !== undefined) {
       pattern = escapeRe(only);
       flags = 'i';
+      // Collecting a check file costs about a second, and step 05 has twenty: when the remembered
+      // checklist says which files hold the matching checks, only those run.
+      const re = new RegExp(pattern, flags);
+      const holding = new Set((listed ?? []).filter((c) => re.test([...(c.path ?? []), c.title].join(' '))).map((c) => c.file));
+      if (holding.size > 0) files = allFiles.filter((f) => holding.has(path.basename(f)));
     }
     const filesOrder = new Map(allFiles.map((f, i) => [path.basename(f), i]));
 
@@ -241,6 +264,16 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
       };
       byKey.set(k, { ...existing, ...patch });
     };
+    if (listed && files !== allFiles) {
+      const seen = new Map<string, number>();
+      for (const c of listed) {
+        if (!filesOrder.has(c.file) || files.some((f) => path.basename(f) === c.file)) continue;
+        const n = seen.get(c.file) ?? 0;
+        seen.set(c.file, n + 1);
+        testOrder.set(key(c.file, c.path ?? [], c.title), n);
+        record(c.file, c.path ?? [], c.title, {});
+      }
+    }
     const running = new Map<string, { file: string; path: string[]; title: string }>();
     const fileErrors: string[] = [];
     const learnerCodeErrors = new Set<string>();
@@ -404,8 +437,9 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
     if (db.serverUrl) await dropRunSchemas(db.serverUrl, runId);
     dropRunFiles(runId);
 
-    if (!pattern && !killedFor && files === allFiles && options.earlier !== false && fileErrors.length === 0) {
-      rememberChecklist(step, allFiles, result.results.map((r) => ({ file: fileOf(r, allFiles), title: r.title })));
+    // Every file was collected (a pattern only skips checks, they are still listed): the checklist is whole.
+    if (!killedFor && files === allFiles && options.earlier !== false && fileErrors.length === 0 && end.kind === 'finished' && done) {
+      rememberChecklist(step, allFiles, result.results.map((r) => ({ file: fileOf(r, allFiles), title: r.title, ...(r.path.length > 0 && { path: r.path }) })));
     }
     if (killedFor) result.problem = killedFor;
     else if (learnerCodeErrors.size === 1 && result.results.filter((r) => r.state !== 'skip').every((r) => r.state === 'fail')) {

@@ -13,6 +13,10 @@
  *
  * A snippet that is the inside of something (a function body, an object's methods) marks where it
  * goes with `{{snippet}}`: `<!-- ts-context: export function f(): RequestHandler { {{snippet}} } -->`.
+ *
+ * A snippet that belongs elsewhere than `src/` (a test file, a test helper) says where with
+ * `{{in:<folder>}}` in its context: `<!-- ts-context: {{in:test}} -->` makes it a file of `test/`,
+ * so its imports read as the learner writes them (`./support/app.js`, `../src/app.js`).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,6 +36,7 @@ export interface Snippet {
 
 const FENCE = /^```(ts|typescript)\s*$/;
 const CONTEXT = /<!--\s*ts-context:([\s\S]*?)-->\s*$/;
+const FOLDER = /\{\{in:([\w./-]+)\}\}/;
 
 /** The TypeScript blocks of one markdown text. */
 export function snippetsOf(doc: string, markdown: string): Snippet[] {
@@ -76,14 +81,24 @@ export async function checkSnippets(snippets: Snippet[], projectDir: string, scr
   fs.rmSync(scratchDir, { recursive: true, force: true });
   copyProject(projectDir, scratchDir);
   const byFile = new Map<string, { snippet: Snippet; offset: number }>();
+  const folders = new Set<string>();
   snippets.forEach((snippet, i) => {
     const name = `__lesson_${i}_${path.basename(snippet.doc, '.md').replace(/\W/g, '_')}_${snippet.line}.ts`;
-    const [before, after = ''] = snippet.context.includes('{{snippet}}') ? snippet.context.split('{{snippet}}') : [snippet.context, ''];
+    const folder = FOLDER.exec(snippet.context)?.[1] ?? 'src';
+    const context = snippet.context.replace(FOLDER, '').trim();
+    const [before, after = ''] = context.includes('{{snippet}}') ? context.split('{{snippet}}') : [context, ''];
     const head = before ? `${before}\n` : '';
+    fs.mkdirSync(path.join(scratchDir, folder), { recursive: true });
+    folders.add(folder);
     // `export {}` makes every snippet a module, as the files of the project are.
-    fs.writeFileSync(path.join(scratchDir, 'src', name), `${head}${snippet.code}\n${after}\nexport {};\n`);
+    fs.writeFileSync(path.join(scratchDir, folder, name), `${head}${snippet.code}\n${after}\nexport {};\n`);
     byFile.set(name, { snippet, offset: head.split('\n').length - 1 });
   });
+  // A folder the project's tsconfig does not include (test/ before step 06) would go unchecked.
+  const tsconfig = path.join(scratchDir, 'tsconfig.json');
+  const config = JSON.parse(fs.readFileSync(tsconfig, 'utf8')) as { include?: string[] };
+  config.include = [...new Set([...(config.include ?? ['src']), ...folders])];
+  fs.writeFileSync(tsconfig, JSON.stringify(config, null, 2));
   const output = await new Promise<string>((resolve) => {
     const child = spawn(process.execPath, [tsc, '-p', path.join(scratchDir, 'tsconfig.json'), '--noEmit', '--pretty', 'false'], { cwd: scratchDir });
     let text = '';

@@ -16,6 +16,11 @@ export interface Step {
   readonly earlier: readonly string[];
   /** Whether the step's project is an app that follows the step contract (src/app.ts + src/server.ts). */
   readonly hasApp: boolean;
+  /**
+   * The least time a whole check run of this step may take before the runner stops it, on the
+   * development machine (default 180 s): step 06 runs the learner's suite some twenty times.
+   */
+  readonly runAtLeastMs?: number;
 }
 
 export const STEPS: readonly Step[] = [
@@ -24,9 +29,9 @@ export const STEPS: readonly Step[] = [
   { number: 2, slug: '02-api', title: 'A REST API', summary: 'Conduit articles and tags in memory: CRUD, slugs, validation, pagination', available: true, earlier: ['01-server'], hasApp: true },
   { number: 3, slug: '03-database', title: 'A real database', summary: 'Sequelize models, migrations, associations, comments, transactions', available: true, earlier: ['01-server', '02-api'], hasApp: true },
   { number: 4, slug: '04-security', title: 'Security', summary: 'register/login, bcrypt, JWT, ownership and admin role, helmet, rate limits', available: true, earlier: ['01-server', '02-api', '03-database'], hasApp: true },
-  { number: 5, slug: '05-performance', title: 'Performance', summary: 'eager loading, indexes, pagination caps, caching, compression, a load test', available: false, earlier: ['01-server'], hasApp: true },
-  { number: 6, slug: '06-testing', title: 'Testing and debugging', summary: 'your own vitest + supertest suite, and a debugging exercise', available: false, earlier: ['01-server'], hasApp: true },
-  { number: 7, slug: '07-frontend', title: 'Working with a front end', summary: 'profiles, follows, favorites, feed, CORS, an OpenAPI document', available: false, earlier: ['01-server'], hasApp: true },
+  { number: 5, slug: '05-performance', title: 'Performance', summary: 'a slow social layer made fast: measure, eager loading, indexes, caching, compression', available: true, earlier: ['01-server', '02-api', '03-database', '04-security'], hasApp: true },
+  { number: 6, slug: '06-testing', title: 'Testing and debugging', summary: 'your own vitest + supertest suite, graded by the bugs it notices, and a debugging exercise', available: true, earlier: ['01-server', '02-api', '03-database', '04-security', '05-performance'], hasApp: true, runAtLeastMs: 600_000 },
+  { number: 7, slug: '07-frontend', title: 'Working with a front end', summary: 'CORS, one schema for validation, an OpenAPI document, a web client', available: false, earlier: ['01-server'], hasApp: true },
   { number: 8, slug: '08-deploy', title: 'Deployment and operations', summary: 'Docker, config validation, health/readiness, graceful shutdown, logs, metrics', available: false, earlier: ['01-server'], hasApp: true },
 ];
 

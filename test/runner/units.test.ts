@@ -213,7 +213,9 @@ describe('learner-facing text', () => {
   it('a passing step names the next one and what it adds', async () => {
     const { nextStepLine } = await import('../../runner/reporters/pretty.js');
     expect(nextStepLine('01-server')).toMatch(/^on to 02-api: npm run step 2 . Conduit articles/);
-    expect(nextStepLine('04-security')).toMatch(/Coming next: 05-performance/);
+    expect(nextStepLine('04-security')).toMatch(/^on to 05-performance: npm run step 5/);
+    expect(nextStepLine('05-performance')).toMatch(/^on to 06-testing: npm run step 6/);
+    expect(nextStepLine('06-testing')).toMatch(/Coming next: 07-frontend/);
   });
 });
 

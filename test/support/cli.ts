@@ -92,3 +92,13 @@ export function startSession(command: string[], env: NodeJS.ProcessEnv, eventsFi
     },
   };
 }
+
+/** Waits until `test` holds, polling every 100 ms; throws naming `what` when `ms` runs out. */
+export async function until(what: string, test: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await test()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}

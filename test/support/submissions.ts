@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { copyProject } from '../../runner/lib/fsutil.js';
+import { copyProject, listFiles } from '../../runner/lib/fsutil.js';
 import type { WrongSubmission } from '../wrong/types.js';
 
 /** Applies a wrong submission to a copy of the solution; every edit must apply. */
@@ -39,3 +39,25 @@ export function applyVariant(dir: string, folder: string): VariantInfo {
   fs.rmSync(path.join(dir, 'variant.json'), { force: true });
   return info;
 }
+
+/** The files a wrong submission or a variant changes, relative to the step folder, with `/`. */
+export function changedFiles(change: WrongSubmission | { folder: string; info: VariantInfo }): string[] {
+  const files =
+    'folder' in change
+      ? [...listFiles(change.folder).filter((f) => f !== 'variant.json'), ...(change.info.remove ?? [])]
+      : [...(change.edits ?? []).map((e) => e.file), ...Object.keys(change.files ?? {}), ...(change.remove ?? [])];
+  return files.map((f) => f.split(path.sep).join('/'));
+}
+
+/** Only the learner's own tests change (step 06): the suite, its helpers, its vitest config. */
+export const changesOnlyTests = (files: string[]): boolean => files.every((f) => f.startsWith('test/') || /^vitest\.config\.[cm]?[jt]s$/.test(f));
+
+/**
+ * Whether the MySQL pass (`npm run test:mysql`) has anything to learn from this change. A change
+ * to the learner's tests alone is graded by running their suite, which behaves the same whichever
+ * database the checks use, unless it changes the suite's own database helper (a `db.ts` under
+ * test/ or the vitest config that decides how workers share databases): those run again on MySQL.
+ * The reference suite itself runs on MySQL in steps.test.
+ */
+export const differsByDialect = (files: string[]): boolean =>
+  !changesOnlyTests(files) || files.some((f) => /(^|\/)db\.[cm]?[jt]s$/.test(f) || /^vitest\.config\./.test(f));
