@@ -44,8 +44,7 @@ function pageState(step: Step, server: DevServer, loop: CheckLoop): PageState {
   });
   const passed = checks.filter((c) => c.state === 'pass').length;
   const s = server.state;
-  const url = server.port !== undefined ? `http://localhost:${server.port}` : undefined;
-  const status = { absent: 'no src/server.ts yet: create it and save, and it starts', migrating: 'migrating your database …', starting: 'starting …', ready: `running at ${url}`, crashed: `not running: ${s.kind === 'crashed' ? s.message : ''}` }[s.kind];
+  const { url, text: status } = serverStatus(server);
   const done = view.complete;
   const f = done && !view.phase ? firstFailure(done) : undefined;
   return {
@@ -89,16 +88,26 @@ function courseLine(current: Step): string {
   return `${c.dim('Course')}  ${parts.join('  ')}${coming ? c.dim(`  (+${coming} coming)`) : ''}`;
 }
 
-function renderServer(step: Step, server: DevServer): string[] {
+/** The learner's server in words: one wording for the terminal and the step page. */
+function serverStatus(server: DevServer): { url?: string; text: string } {
   const s = server.state;
   const url = server.port !== undefined ? `http://localhost:${server.port}` : undefined;
-  const head = {
-    absent: c.yellow('no src/server.ts yet: create it and save, and it starts here'),
-    migrating: c.dim('migrating your database …'),
-    starting: c.dim(`starting${url ? ` on ${url}` : ''} …`),
-    ready: `${c.green('running')} at ${c.bold(url ?? '?')}  ${c.dim(`(try: curl ${url}${step.hasApp ? '/health' : ''})`)}`,
-    crashed: c.red(`not running: ${s.kind === 'crashed' ? s.message : ''}${s.kind === 'crashed' && s.where ? ` (${s.where})` : ''}`),
+  const text = {
+    absent: 'no src/server.ts yet: create it and save, and it starts',
+    migrating: 'migrating your database …',
+    starting: `starting${url ? ` on ${url}` : ''} …`,
+    ready: `running at ${url ?? '?'}`,
+    crashed: `not running: ${s.kind === 'crashed' ? `${s.message}${s.where ? ` (${s.where})` : ''}` : ''}`,
   }[s.kind];
+  return { ...(url && { url }), text };
+}
+
+function renderServer(step: Step, server: DevServer): string[] {
+  const s = server.state;
+  const { url, text } = serverStatus(server);
+  const paint = { absent: c.yellow, migrating: c.dim, starting: c.dim, ready: (t: string) => t, crashed: c.red }[s.kind];
+  // Running, the address stands out and comes with a request to try.
+  const head = s.kind === 'ready' ? `${c.green('running')} at ${c.bold(url ?? '?')}  ${c.dim(`(try: curl ${url}${step.hasApp ? '/health' : ''})`)}` : paint(text);
   const lines = [`${c.bold('Server')}  ${head}${server.portNote ? c.dim(`  ${server.portNote}`) : ''}`];
   if (server.database) lines.push(c.dim(`  your database: ${server.database}`));
   if (server.migration) lines.push(c.red(`  migration failed: ${server.migration}`));
