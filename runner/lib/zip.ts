@@ -49,10 +49,14 @@ export function unpackZip(file: string, dest: string, limits: ZipLimits = DEFAUL
   let entries = 0;
   let unpacked = 0;
   let problem: ZipError | undefined;
+  // Each entry's checked path, decided once, before anything is inflated.
+  const kept = new Map<string, string>();
   const keep = (info: UnzipFileInfo): boolean => {
     if (problem) return false;
     try {
-      if (entryPath(info.name) === undefined) return false;
+      const rel = entryPath(info.name);
+      if (rel === undefined) return false;
+      kept.set(info.name, rel);
     } catch (err) {
       problem = err as ZipError;
       return false;
@@ -73,7 +77,7 @@ export function unpackZip(file: string, dest: string, limits: ZipLimits = DEFAUL
   fs.mkdirSync(dest, { recursive: true });
   try {
     for (const [name, data] of Object.entries(files)) {
-      const rel = entryPath(name);
+      const rel = kept.get(name);
       if (rel === undefined) continue;
       const target = path.join(dest, ...rel.split('/'));
       // A file and a folder of the same name in one zip: the second cannot be written, and says so.
