@@ -206,8 +206,11 @@ export async function writeArticle(world: World, author: Person, tagList: string
 
 const TAG_POOL = ['speed', 'sql', 'cache', 'index', 'node', 'http', 'gzip', 'pool'];
 
-/** `n` articles, quickly: inserted with SQL into the contract's tables (articles, tags, article_tags). */
-export async function insertArticles(world: World, authors: Person[], n: number, startAt = Date.UTC(2024, 0, 1)): Promise<void> {
+/**
+ * `n` articles, quickly: inserted with SQL into the contract's tables (articles, tags, article_tags),
+ * `spacing` ms apart (0: all at the same instant, where only the id tells them apart).
+ */
+export async function insertArticles(world: World, authors: Person[], n: number, startAt = Date.UTC(2024, 0, 1), spacing = 1000): Promise<void> {
   const { db } = world;
   const mysql = db.getDialect() === 'mysql';
   const ids = await Promise.all(
@@ -230,7 +233,7 @@ export async function insertArticles(world: World, authors: Person[], n: number,
     const rows: unknown[] = [];
     const values: string[] = [];
     for (let i = start; i < Math.min(n, start + 50); i++) {
-      const when = stamp(startAt + i * 1000);
+      const when = stamp(startAt + i * spacing);
       values.push('(?, ?, ?, ?, ?, ?, ?)');
       rows.push(`bulk-${batch}-${i}`, `Bulk ${i}`, 'Seeded', `Body ${i}`, ids[i % ids.length], when, when);
     }
