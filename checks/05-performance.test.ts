@@ -76,6 +76,8 @@ describe('lists', () => {
       await follow(w, ada, bob);
       await follow(w, ada, cy);
       await follow(w, cy, bob);
+      // Following oneself is allowed: bob's feed is then his own articles (and only then).
+      await follow(w, bob, bob);
       await insertArticles(w, [bob, cy, ada], 10);
       const slugs = await newestSlugs(w, 10);
       await favorite(w, ada, slugs[0]);
