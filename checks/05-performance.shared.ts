@@ -44,8 +44,8 @@ export const CAPS = { list: 8, single: { anonymous: 3, withToken: 4 } } as const
 // ── Counting statements ────────────────────────────────────────────────────────────────────
 
 interface Hookable {
-  addHook(name: 'beforeQuery', key: string, fn: () => void): unknown;
-  removeHook(name: 'beforeQuery', key: string): unknown;
+  addHook(name: 'beforeQuery' | 'afterQuery', key: string, fn: () => unknown): unknown;
+  removeHook(name: 'beforeQuery' | 'afterQuery', key: string): unknown;
 }
 
 let hookSerial = 0;
@@ -67,6 +67,41 @@ export async function countStatements<T>(db: SequelizeLike, work: () => Promise<
   } finally {
     hookable.removeHook('beforeQuery', key);
   }
+}
+
+/**
+ * Holds the next statement the app sends through `db` once it has run, before its rows go back to
+ * the app, until release(): how a check makes a read overlap a write, every time. `held` says
+ * whether a statement was caught (false: none came within 5 s, or release() came first).
+ */
+export function holdNextStatement(db: SequelizeLike): { held: Promise<boolean>; release(): void } {
+  const key = `workshop-hold-${++hookSerial}`;
+  const hookable = db as unknown as Hookable;
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let caught!: (yes: boolean) => void;
+  const held = new Promise<boolean>((resolve) => (caught = resolve));
+  let armed = true;
+  const disarm = (yes: boolean) => {
+    if (!armed) return;
+    armed = false;
+    hookable.removeHook('afterQuery', key);
+    caught(yes);
+  };
+  hookable.addHook('afterQuery', key, async () => {
+    if (!armed) return;
+    disarm(true);
+    await gate;
+  });
+  const timer = setTimeout(() => disarm(false), 5000);
+  return {
+    held,
+    release() {
+      clearTimeout(timer);
+      disarm(false);
+      open();
+    },
+  };
 }
 
 // ── The app under test and the oracle ──────────────────────────────────────────────────────
