@@ -82,6 +82,14 @@ describe('indexes', () => {
         hint: 'answer with the article read after the insert: a count read before it, plus one, counts again a favorite that was already there',
         lesson: L.indexes,
       });
+      const notHis = await w.http.delete(`/api/articles/${slug}/favorite`, as(bob));
+      const left = (notHis.body as { article?: { favorited?: unknown; favoritesCount?: unknown } } | undefined)?.article;
+      ensure(notHis.status === 200 && left?.favorited === false && left.favoritesCount === 1, {
+        expected: `then DELETE /api/articles/${slug}/favorite by bob, who never favorited it: 200 with favorited false and favoritesCount still 1 (ada's favorite stays)`,
+        got: describeResponse(notHis),
+        hint: 'answer with the article read after the delete: a count read before it, minus one, removes a favorite that was never there',
+        lesson: L.indexes,
+      });
       const follows = await Promise.all(Array.from({ length: 8 }, () => w.http.post(`/api/profiles/${bob.username}/follow`, as(ada))));
       const badFollow = follows.find((r) => r.status !== 200);
       ensure(!badFollow, { expected: `8 POST /api/profiles/${bob.username}/follow by ada at the same moment: 200 each`, got: badFollow ? describeResponse(badFollow) : '', lesson: L.indexes });
