@@ -74,6 +74,22 @@ describe('indexes', () => {
       const after = await w.http.get(`/api/articles/${slug}`);
       const count = (after.body as { article?: { favoritesCount?: unknown } }).article?.favoritesCount;
       ensure(count === 1, { expected: `then GET /api/articles/${slug}: favoritesCount 1 (one user, one favorite)`, got: `favoritesCount ${JSON.stringify(count)}`, lesson: L.indexes });
+      const again = await w.http.post(`/api/articles/${slug}/favorite`, as(ada));
+      const shown = (again.body as { article?: { favorited?: unknown; favoritesCount?: unknown } } | undefined)?.article;
+      ensure(again.status === 200 && shown?.favorited === true && shown.favoritesCount === 1, {
+        expected: `then one more POST /api/articles/${slug}/favorite by ada: 200 with the article as it now is, favorited true and favoritesCount 1`,
+        got: describeResponse(again),
+        hint: 'answer with the article read after the insert: a count read before it, plus one, counts again a favorite that was already there',
+        lesson: L.indexes,
+      });
+      const notHis = await w.http.delete(`/api/articles/${slug}/favorite`, as(bob));
+      const left = (notHis.body as { article?: { favorited?: unknown; favoritesCount?: unknown } } | undefined)?.article;
+      ensure(notHis.status === 200 && left?.favorited === false && left.favoritesCount === 1, {
+        expected: `then DELETE /api/articles/${slug}/favorite by bob, who never favorited it: 200 with favorited false and favoritesCount still 1 (ada's favorite stays)`,
+        got: describeResponse(notHis),
+        hint: 'answer with the article read after the delete: a count read before it, minus one, removes a favorite that was never there',
+        lesson: L.indexes,
+      });
       const follows = await Promise.all(Array.from({ length: 8 }, () => w.http.post(`/api/profiles/${bob.username}/follow`, as(ada))));
       const badFollow = follows.find((r) => r.status !== 200);
       ensure(!badFollow, { expected: `8 POST /api/profiles/${bob.username}/follow by ada at the same moment: 200 each`, got: badFollow ? describeResponse(badFollow) : '', lesson: L.indexes });

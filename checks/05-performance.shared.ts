@@ -44,8 +44,8 @@ export const CAPS = { list: 8, single: { anonymous: 3, withToken: 4 } } as const
 // ── Counting statements ────────────────────────────────────────────────────────────────────
 
 interface Hookable {
-  addHook(name: 'beforeQuery', key: string, fn: () => void): unknown;
-  removeHook(name: 'beforeQuery', key: string): unknown;
+  addHook(name: 'beforeQuery' | 'afterQuery', key: string, fn: () => unknown): unknown;
+  removeHook(name: 'beforeQuery' | 'afterQuery', key: string): unknown;
 }
 
 let hookSerial = 0;
@@ -67,6 +67,41 @@ export async function countStatements<T>(db: SequelizeLike, work: () => Promise<
   } finally {
     hookable.removeHook('beforeQuery', key);
   }
+}
+
+/**
+ * Holds the next statement the app sends through `db` once it has run, before its rows go back to
+ * the app, until release(): how a check makes a read overlap a write, every time. `held` says
+ * whether a statement was caught (false: none came within 5 s, or release() came first).
+ */
+export function holdNextStatement(db: SequelizeLike): { held: Promise<boolean>; release(): void } {
+  const key = `workshop-hold-${++hookSerial}`;
+  const hookable = db as unknown as Hookable;
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let caught!: (yes: boolean) => void;
+  const held = new Promise<boolean>((resolve) => (caught = resolve));
+  let armed = true;
+  const disarm = (yes: boolean) => {
+    if (!armed) return;
+    armed = false;
+    hookable.removeHook('afterQuery', key);
+    caught(yes);
+  };
+  hookable.addHook('afterQuery', key, async () => {
+    if (!armed) return;
+    disarm(true);
+    await gate;
+  });
+  const timer = setTimeout(() => disarm(false), 5000);
+  return {
+    held,
+    release() {
+      clearTimeout(timer);
+      disarm(false);
+      open();
+    },
+  };
 }
 
 // ── The app under test and the oracle ──────────────────────────────────────────────────────
@@ -206,8 +241,11 @@ export async function writeArticle(world: World, author: Person, tagList: string
 
 const TAG_POOL = ['speed', 'sql', 'cache', 'index', 'node', 'http', 'gzip', 'pool'];
 
-/** `n` articles, quickly: inserted with SQL into the contract's tables (articles, tags, article_tags). */
-export async function insertArticles(world: World, authors: Person[], n: number, startAt = Date.UTC(2024, 0, 1)): Promise<void> {
+/**
+ * `n` articles, quickly: inserted with SQL into the contract's tables (articles, tags, article_tags),
+ * `spacing` ms apart (0: all at the same instant, where only the id tells them apart).
+ */
+export async function insertArticles(world: World, authors: Person[], n: number, startAt = Date.UTC(2024, 0, 1), spacing = 1000): Promise<void> {
   const { db } = world;
   const mysql = db.getDialect() === 'mysql';
   const ids = await Promise.all(
@@ -230,7 +268,7 @@ export async function insertArticles(world: World, authors: Person[], n: number,
     const rows: unknown[] = [];
     const values: string[] = [];
     for (let i = start; i < Math.min(n, start + 50); i++) {
-      const when = stamp(startAt + i * 1000);
+      const when = stamp(startAt + i * spacing);
       values.push('(?, ?, ?, ?, ?, ?, ?)');
       rows.push(`bulk-${batch}-${i}`, `Bulk ${i}`, 'Seeded', `Body ${i}`, ids[i % ids.length], when, when);
     }

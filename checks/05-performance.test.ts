@@ -4,8 +4,9 @@
  * counted on the database handle the app is given (never from logs).
  */
 import { afterAll, describe } from 'vitest';
+import { isDeepStrictEqual } from 'node:util';
 import { describeResponse, ensure, requirement } from './support/index.js';
-import { as, CAPS, closeOracle, countStatements, favorite, follow, freshWorld, insertArticles, L, label, newestSlugs, sameAnswer, writeArticle, type Person, type World } from './05-performance.shared.js';
+import { as, CAPS, closeOracle, countStatements, favorite, follow, freshWorld, holdNextStatement, insertArticles, L, label, newestSlugs, sameAnswer, writeArticle, type Person, type World } from './05-performance.shared.js';
 
 afterAll(closeOracle);
 
@@ -58,7 +59,9 @@ describe('lists', () => {
       await favorite(w, bob, slugs[4]);
       const paths = (n: number) => [`/api/articles?limit=${n}`, `/api/articles?tag=sql&limit=${n}`, `/api/articles?author=${bob.username}&limit=${n}`, `/api/articles?favorited=${ada.username}&limit=${n}`];
       const small = await measure(w, paths(5), [undefined, ada]);
-      await insertArticles(w, [bob, cy, ada], 190, Date.UTC(2024, 1, 1));
+      await insertArticles(w, [bob, cy, ada], 180, Date.UTC(2024, 1, 1));
+      // The newest ten share one createdAt: only the id (newest first) orders them, in every filter.
+      await insertArticles(w, [bob, cy, ada], 10, Date.UTC(2024, 2, 1), 0);
       for (const slug of (await newestSlugs(w, 12)).filter((_s, i) => i % 2 === 0)) await favorite(w, ada, slug);
       const large = await measure(w, paths(100), [undefined, ada]);
       expectConstant(small, large, L.same, 'GET /api/articles');
@@ -74,6 +77,8 @@ describe('lists', () => {
       await follow(w, ada, bob);
       await follow(w, ada, cy);
       await follow(w, cy, bob);
+      // Following oneself is allowed: bob's feed is then his own articles (and only then).
+      await follow(w, bob, bob);
       await insertArticles(w, [bob, cy, ada], 10);
       const slugs = await newestSlugs(w, 10);
       await favorite(w, ada, slugs[0]);
@@ -146,6 +151,46 @@ describe('caching', () => {
       const removed = await w.http.delete(`/api/articles/${first}`, as(ada));
       ensure(removed.status === 204 || removed.status === 200, { expected: 'DELETE /api/articles/:slug answers 204', got: describeResponse(removed), lesson: L.tags });
       await sameAnswer(w, '/api/tags', undefined, L.tags);
+    },
+  );
+
+  requirement(
+    'the tags cache keeps nothing stale: a GET /api/tags that was reading while an article was written is not kept, and each app has a cache of its own',
+    { lesson: L.tags, covers: ['tags-cached'], timeout: 20_000 },
+    async () => {
+      const w = await freshWorld(['ada']);
+      const { ada } = w.users;
+      // A write just before: whatever the app keeps, the next GET /api/tags has to read.
+      await writeArticle(w, ada, ['rivers']);
+      const hold = holdNextStatement(w.db);
+      let reading: Promise<unknown> = Promise.resolve();
+      try {
+        reading = w.http.get('/api/tags');
+        // The read has run (it saw only "rivers") and waits; now an article with a new tag lands.
+        await hold.held;
+        await writeArticle(w, ada, ['lakes']);
+      } finally {
+        hold.release();
+        await reading;
+      }
+      const next = await w.http.get('/api/tags');
+      const expected = await w.oracle.get('/api/tags');
+      ensure(next.status === expected.status && isDeepStrictEqual(next.body, expected.body), {
+        expected: `GET /api/tags right after an article tagged "lakes" was written while an earlier GET /api/tags was still reading: the tags now in use, ${describeResponse(expected)}`,
+        got: `${describeResponse(next)}: the list that earlier read found, kept as if it were fresh`,
+        hint: 'a read that began before a write and ended after it holds the old list: give it to its own caller, but keep it only if no write happened meanwhile (a version number every write bumps, read before and compared after)',
+        lesson: L.tags,
+      });
+      // A second app, on the same database emptied: it has served no tags yet, so it must read them.
+      const v = await freshWorld(['bob']);
+      const other = await v.http.get('/api/tags');
+      const none = await v.oracle.get('/api/tags');
+      ensure(other.status === none.status && isDeepStrictEqual(other.body, none.body), {
+        expected: `a second app (createApp called again) on the emptied database: GET /api/tags answers what the database holds, ${describeResponse(none)}`,
+        got: `${describeResponse(other)}: the first app's tags`,
+        hint: 'make the cache in createApp (or in a service it creates), not in a module-level variable that every app of the process shares',
+        lesson: L.tags,
+      });
     },
   );
 });
