@@ -182,6 +182,20 @@ export const MUTANTS: Mutant[] = [
     edits: [{ file: COMMENTS_SERVICE, find: 'if (!mayDelete(user, comment.authorId))', replace: 'if (!mayDelete(user, user.id))' }],
   },
   {
+    id: 'comment-deleted-before-403',
+    bug: 'the comment is deleted before the ownership check: a stranger is told 403, and the comment is gone anyway',
+    edits: [
+      {
+        file: COMMENTS_SERVICE,
+        find: `      if (!mayDelete(user, comment.authorId)) throw new ForbiddenError({ comment: ['can only be deleted by its author or an admin'] });
+      // Two deletes of one comment at once both find it; only the one that removed the row says so.
+      const deleted = await Comment.destroy({ where: { id: comment.id } });`,
+        replace: `      const deleted = await Comment.destroy({ where: { id: comment.id } });
+      if (!mayDelete(user, comment.authorId)) throw new ForbiddenError({ comment: ['can only be deleted by its author or an admin'] });`,
+      },
+    ],
+  },
+  {
     id: 'comments-newest-first',
     bug: 'comments are listed newest first',
     edits: [{ file: COMMENTS_SERVICE, find: "['createdAt', 'ASC'],\n          ['id', 'ASC'],", replace: "['createdAt', 'DESC'],\n          ['id', 'DESC']," }],

@@ -10,7 +10,7 @@
  */
 import { BlockedFailure, fail, lessonLink, requirement, targetDir } from './support/index.js';
 import { budget, timeout } from './support/budget.js';
-import { runSuite, SUITE_LIMIT_MS, testFiles, type SuiteRun } from './support/suite.js';
+import { DEV_DATABASE, runSuite, SUITE_LIMIT_MS, testFiles, type SuiteRun } from './support/suite.js';
 import { MUTANTS, PLANTED_BUG } from './06-testing.mutants.js';
 import { ENV } from '../runner/lib/results.js';
 
@@ -18,6 +18,7 @@ const dir = targetDir('06-testing');
 const lesson = lessonLink('06-testing');
 const L = {
   suite: lesson('your-suite'),
+  freshDb: lesson('a-fresh-database-per-file'),
   isolated: lesson('independent-tests'),
   mutants: lesson('tests-that-catch-bugs'),
   bug: lesson('the-bug-report'),
@@ -98,7 +99,12 @@ requirement(
     const run = await referenceRun();
     timeoutOf(run, 'your suite on the reference code');
     if (run.outcome === 'passed') return;
+    const focused = run.failures.some((f) => f.message.includes('Unexpected .only modifier'));
     fail({
+      ...(focused && { hint: 'remove the .only left on a test or a describe: vitest then runs only that one and skips the rest of its file without a word (on CI it refuses the run, as here)' }),
+      ...(run.devDatabase && {
+        hint: `your suite wrote to ${run.devDatabase}, the development database: test files running side by side on one database clash (each migrates it, each sees the others’ rows); build each file’s app on freshDatabase() (test/support/db.ts)`,
+      }),
       expected:
         run.outcome === 'no-tests'
           ? `test files in ${testFiles(dir).length === 0 ? 'test/ (test/**/*.test.ts)' : 'test/'} whose tests pass on the workshop’s reference code`
@@ -118,6 +124,15 @@ requirement(
     const seed = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 1 + Math.floor(Math.random() * 99_999);
     const run = await runSuite(dir, { shuffleSeed: seed, times: 2, isolate: await isolation() });
     timeoutOf(run, 'your suite, shuffled, twice');
+    if (run.outcome === 'passed' && run.devDatabase) {
+      // Green, and on the developer's data: each run adds to it, and the tests see whatever it holds.
+      fail({
+        expected: 'each test file on a fresh database of its own (freshDatabase() of test/support/db.ts, or one made the same way), deleted when the file is done: the development database is nobody’s test fixture',
+        got: `your suite wrote to ${run.devDatabase}, the development database (where loadConfig puts one when no variable says otherwise, and what npm run dev uses): every test run adds its users and articles to the developer’s data, and the tests see whatever is already in it`,
+        hint: 'build each file’s app on freshDatabase(), not on openDatabase(config.database)',
+        lesson: L.freshDb,
+      });
+    }
     if (run.outcome === 'passed') return;
     fail({
       expected: 'the suite that passes in its own order also passes with its files and tests shuffled, and again right after in another shuffled order, in the same folder',

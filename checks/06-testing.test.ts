@@ -26,7 +26,11 @@ requirement(
     const tokens = await Promise.all([author, reader, other].map((p) => register(http, p)));
     const slug = await createArticle(http, tokens[0], { tagList: ['likes'] });
     const written = time.iso();
+    // What the article should say: written once, then edited once by its author, in the middle
+    // of the likes. Likes before the edit must not look like one; likes after it must keep it.
+    let edited = written;
     const seen: string[] = [];
+    const shows = (a: ArticleJson) => `createdAt ${String(a.createdAt)} and updatedAt ${String(a.updatedAt)}`;
     const look = async (what: string) => {
       const one = articleOf((await http.get(`/api/articles/${slug}`)).body);
       const listed = articlesOf((await http.get('/api/articles?tag=likes')).body).find((a) => a.slug === slug) ?? {};
@@ -34,25 +38,28 @@ requirement(
         ['GET /api/articles/:slug', one],
         ['GET /api/articles', listed],
       ] as const) {
-        if (a.updatedAt !== written || a.createdAt !== written) seen.push(`after ${what}, ${where} shows createdAt ${String(a.createdAt)} and updatedAt ${String(a.updatedAt)}`);
+        if (a.updatedAt !== edited || a.createdAt !== written) seen.push(`after ${what}, ${where} shows ${shows(a)}`);
       }
     };
-    // Likes and unlikes come later than the writing, by other people, as in the report.
+    // Likes and unlikes come later than the writing, by other people, as in the report; the
+    // author edits the article once, between them.
     const steps = [
       { label: 'a like', hours: 1, send: () => http.post(`/api/articles/${slug}/favorite`, { headers: tokenAuth(tokens[1]) }) },
+      { label: 'the author’s edit of the body', hours: 2, edit: true, send: () => http.put(`/api/articles/${slug}`, { json: { article: { body: 'Rivers run to the sea, and back as rain.' } }, headers: tokenAuth(tokens[0]) }) },
       { label: 'a second like', hours: 24, send: () => http.post(`/api/articles/${slug}/favorite`, { headers: tokenAuth(tokens[2]) }) },
       { label: 'an unlike', hours: 24, send: () => http.delete(`/api/articles/${slug}/favorite`, { headers: tokenAuth(tokens[1]) }) },
     ];
-    for (const { label, hours, send } of steps) {
+    for (const { label, hours, edit, send } of steps) {
       time.tick(hours * 60 * 60 * 1000);
+      if (edit) edited = time.iso();
       const answered = articleOf((await send()).body);
-      if (answered.updatedAt !== written) seen.push(`${label} answered the article with updatedAt ${String(answered.updatedAt)}`);
+      if (answered.updatedAt !== edited || answered.createdAt !== written) seen.push(`${label} answered the article with ${shows(answered)}`);
       await look(label);
     }
     ensure(seen.length === 0, {
-      expected: `an article written at ${written} and never edited keeps updatedAt = createdAt = ${written}, however many people like or unlike it later`,
+      expected: `an article written at ${written} keeps createdAt = ${written}, and updatedAt = the time of its author's last edit, however many people like or unlike it before or after: ${written} until the edit, ${edited} from then on`,
       got: seen[0] ?? '',
-      hint: 'reproduce the report in a test first: write an article, move the clock, like it, read it again',
+      hint: 'reproduce the report in a test first: write an article, move the clock, like it, read it again; then edit it, move the clock, like it again: a fix that hides updatedAt, or writes createdAt into it, loses the real edit',
       lesson: L,
     });
   },

@@ -56,6 +56,11 @@ export interface SuiteRun {
   detail?: string;
   /** The shuffle seed of the reported round. */
   seed?: number;
+  /**
+   * Set when the run wrote the development database (DEV_DATABASE, where the app's config points
+   * by default): the tests ran on the developer's data instead of fresh databases of their own.
+   */
+  devDatabase?: string;
   durationMs: number;
 }
 
@@ -82,6 +87,13 @@ export interface SuiteOptions {
 
 /** What the lesson promises: a suite run is stopped after 60 s on the development machine. */
 export const SUITE_LIMIT_MS = 60_000;
+
+/**
+ * The development database: where loadConfig puts a SQLite database when no variable says
+ * otherwise (src/config.ts, DEFAULT_SQLITE_STORAGE), relative to the folder the suite runs in,
+ * and where `npm run dev` keeps its data. The suite's copy never has one before the run.
+ */
+export const DEV_DATABASE = '.data/conduit.sqlite';
 
 /** The modules of src/ a suite may import: the step contract (docs/06-testing.md#the-contract). */
 export const CONTRACT_MODULES = ['src/app.ts', 'src/config.ts', 'src/logger.ts', 'src/db/index.ts'];
@@ -176,7 +188,8 @@ async function runSuiteNow(learnerDir: string, options: SuiteOptions): Promise<S
       last = { ...(await vitestOnce(copy, tmp, prefix, options, i)), ...(options.shuffleSeed !== undefined && { seed: options.shuffleSeed + i }) };
       if (last.outcome !== 'passed') break;
     }
-    return { ...(last as SuiteRun), durationMs: Date.now() - started };
+    const devDatabase = fs.existsSync(path.join(copy, DEV_DATABASE)) ? DEV_DATABASE : undefined;
+    return { ...(last as SuiteRun), ...(devDatabase && { devDatabase }), durationMs: Date.now() - started };
   } finally {
     if (testDialect() === 'mysql') await dropSchemasLike(mysqlServerUrl(), prefix);
     fs.rmSync(copy, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
@@ -208,6 +221,9 @@ async function vitestOnce(copy: string, tmp: string, prefix: string, options: Su
   // The leash ends vitest, its workers and whatever the tests started when this check process is
   // gone (a stopped or killed check run), not only when vitest is done.
   const args = ['--import', leashModule, vitestBin(), 'run', '--root', copy, '--reporter=json', `--outputFile=${report}`, '--maxWorkers=2', '--minWorkers=1'];
+  // A test left with .only skips the others of its file without a word; vitest refuses it only
+  // when CI is set. Refused everywhere, so that the verdict does not depend on the machine.
+  args.push('--allowOnly=false');
   if (options.bail) args.push('--bail=1');
   if (options.isolate === false) args.push('--no-isolate');
   const seed = options.shuffleSeed === undefined ? undefined : options.shuffleSeed + round;
@@ -257,8 +273,9 @@ async function vitestOnce(copy: string, tmp: string, prefix: string, options: Su
   for (const f of files) {
     const file = path.relative(copy, f.name).split(path.sep).join('/');
     const results = f.assertionResults ?? [];
-    // A file that failed with no test results did not load: an import or a syntax error.
-    if (f.status === 'failed' && results.length === 0) broken ??= `${file}: ${shown(f.message ?? 'did not load')}`;
+    // A file that failed without a failing test did not load (an import, a syntax error) or
+    // failed outside its tests (a beforeAll that threw, its tests then skipped): its message says why.
+    if (f.status === 'failed' && !results.some((t) => t.status === 'failed')) broken ??= `${file}: ${shown(f.message || 'did not load')}`;
     for (const t of results) {
       if (t.status !== 'failed') continue;
       failures.push({ name: t.fullName ?? [...(t.ancestorTitles ?? []), t.title].join(' > '), file, message: shown((t.failureMessages ?? []).join('\n')) });
