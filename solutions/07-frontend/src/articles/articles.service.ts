@@ -1,7 +1,9 @@
 import { ForeignKeyConstraintError, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import type { CurrentUser } from '../auth/current-user.js';
 import { mayDelete, mayEdit } from '../auth/policies.js';
-import { ForbiddenError, NotFoundError, ValidationError, type ErrorMessages } from '../http/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors.js';
+import { DEFAULT_LIMIT, FeedQuery, ListQuery as ListQuerySchema, NewArticle, UpdateArticle } from '../http/schemas.js';
+import { parseInput } from '../http/validation.js';
 import type { ArticleChanges, ArticleRecord, ArticleRepository } from './articles.repository.js';
 
 /** The rules about articles. No req, no res: handlers translate HTTP to these calls and back. */
@@ -38,18 +40,9 @@ export interface ArticlesServiceDeps {
   tagsChanged?: () => void;
 }
 
-export const DEFAULT_LIMIT = 20;
-/** The largest page. Without a cap, ?limit=1000000 asks for every article in one answer. */
-export const MAX_LIMIT = 100;
-
-/**
- * The longest text each field takes, in characters (an emoji counts as one, as databases count
- * them): the sizes of the columns (src/db/migrations). Checked here, a value that is too long is
- * a 422 naming the field, never a database error.
- */
-export const MAX_LENGTH = { title: 255, description: 1024, body: 50_000, tag: 64 } as const;
-/** Tags per article. */
-export const MAX_TAGS = 10;
+// The page size, its cap and the longest text of each field: with the rules that use them, in
+// src/http/schemas.ts. A value that is too long is a 422 naming the field, never a database error.
+export { DEFAULT_LIMIT, MAX_LENGTH, MAX_LIMIT, MAX_TAGS } from '../http/schemas.js';
 
 /** Two writers can pick the same free slug at once; the unique index refuses the second, which tries again. */
 const SLUG_ATTEMPTS = 5;
@@ -95,7 +88,7 @@ export function createArticlesService({ db, articles, clock, tagsChanged = () =>
 
     async feed(query, viewer) {
       // Only the page: ?tag, ?author and ?favorited are the list's filters, not the feed's.
-      const { limit, offset } = parseListQuery({ limit: query.limit, offset: query.offset });
+      const { limit = DEFAULT_LIMIT, offset = 0 } = parseInput(FeedQuery, query, 'query');
       return articles.list({ feedOf: viewer.id, limit, offset }, viewer.id);
     },
 
@@ -177,11 +170,10 @@ export function slugify(title: string): string {
   return slug || 'article';
 }
 
-// ── Validation: the edge of the app. Everything below reads `unknown` input and either returns
-// ── typed values or throws one ValidationError that lists every problem at once.
+// ── Validation: the rules live in src/http/schemas.ts, the one place the OpenAPI document reads too.
 
-const TEXT_FIELDS = ['title', 'description', 'body'] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
+/** tagList as stored: trimmed, each once, in alphabetical order (docs/conduit-api.md §8). */
+const normalizeTags = (tags: string[]): string[] => [...new Set(tags.map((tag) => tag.trim()))].sort();
 
 interface NewArticleFields {
   title: string;
@@ -190,89 +182,15 @@ interface NewArticleFields {
   tagList: string[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function addError(errors: ErrorMessages, key: string, message: string): void {
-  (errors[key] ??= []).push(message);
-}
-
-function throwIfAny(errors: ErrorMessages): void {
-  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-}
-
-function requireArticleObject(input: unknown): Record<string, unknown> {
-  if (!isObject(input)) {
-    throw new ValidationError({ article: ['is required: send {"article": {"title": …, "description": …, "body": …}}'] });
-  }
-  return input;
-}
-
-/**
- * Text no database keeps as it was sent: the NUL character (SQLite stops reading at it,
- * PostgreSQL refuses it) and half of a surrogate pair (UTF-8 has no way to write it).
- */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const UNSTORABLE_MESSAGE = 'must not contain a NUL character or broken Unicode';
-
-/** More than `max` characters? Counted in code points: "🐉" is one character, two UTF-16 units. */
-function longerThan(text: string, max: number): boolean {
-  if (text.length <= max) return false;
-  let count = 0;
-  for (const _character of text) if (++count > max) return true;
-  return false;
-}
-
-/** A text field: when present, a string with something in it besides spaces, within its limits. */
-function readText(errors: ErrorMessages, field: TextField, value: unknown): string | undefined {
-  if (typeof value !== 'string') {
-    addError(errors, field, value === undefined || value === null ? "can't be blank" : 'must be a string');
-    return undefined;
-  }
-  if (value.trim() === '') addError(errors, field, "can't be blank");
-  if (UNSTORABLE.test(value)) addError(errors, field, UNSTORABLE_MESSAGE);
-  if (longerThan(value, MAX_LENGTH[field])) addError(errors, field, `is too long (at most ${MAX_LENGTH[field]} characters)`);
-  return value;
-}
-
-/** tagList: at most MAX_TAGS non-blank strings; comes back trimmed, distinct and sorted. */
-function readTags(errors: ErrorMessages, value: unknown): string[] | undefined {
-  if (!Array.isArray(value) || !value.every((tag) => typeof tag === 'string' && tag.trim() !== '')) {
-    addError(errors, 'tagList', 'must be an array of non-blank strings');
-    return undefined;
-  }
-  if (value.length > MAX_TAGS) addError(errors, 'tagList', `has too many tags (at most ${MAX_TAGS})`);
-  if (value.some((tag: string) => UNSTORABLE.test(tag))) addError(errors, 'tagList', 'has a tag with a NUL character or broken Unicode');
-  if (value.some((tag: string) => longerThan(tag.trim(), MAX_LENGTH.tag))) addError(errors, 'tagList', `has a tag longer than ${MAX_LENGTH.tag} characters`);
-  return [...new Set(value.map((tag: string) => tag.trim()))].sort();
-}
-
 function parseNewArticle(input: unknown): NewArticleFields {
-  const article = requireArticleObject(input);
-  const errors: ErrorMessages = {};
-  const title = readText(errors, 'title', article.title);
-  const description = readText(errors, 'description', article.description);
-  const body = readText(errors, 'body', article.body);
-  const tagList = article.tagList === undefined ? [] : readTags(errors, article.tagList);
-  throwIfAny(errors);
-  return { title: title!, description: description!, body: body!, tagList: tagList! };
+  const { title, description, body, tagList = [] } = parseInput(NewArticle, input, 'article');
+  return { title, description, body, tagList: normalizeTags(tagList) };
 }
 
 /** An update may send any of title, description, body, tagList; everything else is ignored. */
 function parseChanges(input: unknown): ArticleChanges {
-  const article = requireArticleObject(input);
-  const errors: ErrorMessages = {};
-  const changes: ArticleChanges = {};
-  for (const field of TEXT_FIELDS) {
-    if (article[field] === undefined) continue;
-    const value = readText(errors, field, article[field]);
-    if (value !== undefined) changes[field] = value;
-  }
-  if (article.tagList !== undefined) {
-    const tagList = readTags(errors, article.tagList);
-    if (tagList !== undefined) changes.tagList = tagList;
-  }
-  throwIfAny(errors);
+  const { tagList, ...texts } = parseInput(UpdateArticle, input, 'article');
+  const changes: ArticleChanges = { ...texts, ...(tagList === undefined ? {} : { tagList: normalizeTags(tagList) }) };
   if (Object.keys(changes).length === 0) {
     throw new ValidationError({ article: ['needs at least one of title, description, body, tagList'] });
   }
@@ -288,41 +206,6 @@ interface ListParams {
 }
 
 function parseListQuery(query: ListQuery): ListParams {
-  const errors: ErrorMessages = {};
-  const params: ListParams = {
-    tag: readFilter(errors, 'tag', query.tag),
-    author: readFilter(errors, 'author', query.author),
-    favorited: readFilter(errors, 'favorited', query.favorited),
-    limit: readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
-    offset: readCount(errors, 'offset', query.offset, 0, 0),
-  };
-  throwIfAny(errors);
-  return params;
-}
-
-/** ?tag=dragons. Given twice (?tag=a&tag=b), Express hands us an array: refuse it. */
-function readFilter(errors: ErrorMessages, name: string, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') {
-    addError(errors, name, 'must be given once, as text');
-    return undefined;
-  }
-  if (UNSTORABLE.test(value)) {
-    addError(errors, name, UNSTORABLE_MESSAGE);
-    return undefined;
-  }
-  return value;
-}
-
-/**
- * ?limit=10: digits only, so "-1", "abc", "1e3" and "2.5" are refused rather than guessed at, and
- * so is a number too large to be exact (a database would refuse it, with a 500).
- */
-function readCount(errors: ErrorMessages, name: string, value: unknown, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min || Number(value) > max) {
-    addError(errors, name, max === Number.MAX_SAFE_INTEGER ? `must be a whole number of at least ${min}` : `must be a whole number from ${min} to ${max}`);
-    return fallback;
-  }
-  return Number(value);
+  const { limit = DEFAULT_LIMIT, offset = 0, ...filters } = parseInput(ListQuerySchema, query, 'query');
+  return { ...filters, limit, offset };
 }

@@ -2,7 +2,9 @@ import { literal, type Sequelize } from 'sequelize';
 import type { CurrentUser } from '../auth/current-user.js';
 import { mayDelete } from '../auth/policies.js';
 import type { Comment, Models } from '../db/models.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors.js';
+import { ForbiddenError, NotFoundError } from '../http/errors.js';
+import { NewComment } from '../http/schemas.js';
+import { parseInput } from '../http/validation.js';
 
 export interface CommentRecord {
   id: number;
@@ -12,11 +14,8 @@ export interface CommentRecord {
   author: { id: number; username: string; bio: string | null; image: string | null; following: boolean };
 }
 
-/** The longest comment, in characters (code points); the column is a TEXT, 64 KB. */
-export const MAX_COMMENT_LENGTH = 5000;
-
-/** NUL and half of a surrogate pair: text no database keeps as sent (docs/02-api.md#limits). */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// The longest comment, and the other rules of its body: src/http/schemas.ts.
+export { MAX_COMMENT_LENGTH } from '../http/schemas.js';
 
 export interface CommentsService {
   /** `viewer`: whose `following` the authors show; undefined when anonymous. */
@@ -63,11 +62,9 @@ export function createCommentsService(db: Sequelize, clock: () => Date): Comment
     },
 
     async add(slug, author, input) {
-      const body = (input as { body?: unknown } | undefined)?.body;
-      if (typeof input !== 'object' || input === null) throw new ValidationError({ comment: ['is required: send {"comment": {"body": "…"}}'] });
-      if (typeof body !== 'string' || body.trim() === '') throw new ValidationError({ body: [typeof body === 'string' || body == null ? "can't be blank" : 'must be a string'] });
-      if (UNSTORABLE.test(body)) throw new ValidationError({ body: ['must not contain a NUL character or broken Unicode'] });
-      if ([...body].length > MAX_COMMENT_LENGTH) throw new ValidationError({ body: [`is too long (at most ${MAX_COMMENT_LENGTH} characters)`] });
+      // Checked before the article is looked up, as since step 03. An array has always been read as
+      // a comment without a body ("body can't be blank"), not as a missing comment: kept so.
+      const { body } = parseInput(NewComment, Array.isArray(input) ? {} : input, 'comment');
       const now = clock();
       const comment = await Comment.create({ body, articleId: await articleId(slug), authorId: author.id, createdAt: now, updatedAt: now });
       const saved = await Comment.findByPk(comment.id, { include: [{ model: User, as: 'author' }] });
