@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Sequelize } from 'sequelize';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { corsPolicy } from './http/cors.js';
 import { requestId } from './http/request-id.js';
 import { requestLogger } from './http/request-logger.js';
 import { errorHandler, notFound } from './http/error-handler.js';
@@ -22,6 +23,7 @@ import { createTagsService } from './tags/tags.service.js';
 import { tagsRoutes } from './tags/tags.routes.js';
 import { createProfilesService } from './profiles/profiles.service.js';
 import { profilesRoutes } from './profiles/profiles.routes.js';
+import { docsRoutes } from './docs/docs.routes.js';
 
 /** What the app needs from the outside world. Passed in, never imported, so tests pass their own. */
 export interface AppDeps {
@@ -46,6 +48,10 @@ export function createApp({ config, logger, db, clock = () => new Date() }: AppD
 
   app.use(requestId());
   app.use(requestLogger(logger));
+  // Before the body parser and the routes: a preflight is answered here, and every answer after it
+  // (errors included: a 401 or a 422 the page must be able to read) carries the CORS headers.
+  // A config without the list (an older step's) allows no cross-origin caller.
+  app.use(corsPolicy(config.corsOrigins ?? []));
   app.use(express.json({ limit: '100kb' }));
 
   app.use(healthRoutes(clock));
@@ -67,6 +73,8 @@ export function createApp({ config, logger, db, clock = () => new Date() }: AppD
   app.use('/api', articlesRoutes(createArticlesService({ db, articles, clock, tagsChanged: tags.invalidate }), auth));
   app.use('/api', commentsRoutes(createCommentsService(db, clock), auth));
   app.use('/api', tagsRoutes(tags));
+  // The OpenAPI document, made from the same zod schemas that validate the requests, and its page.
+  app.use('/api', docsRoutes());
 
   app.use(notFound());
   app.use(errorHandler(logger));

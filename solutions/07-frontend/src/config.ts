@@ -16,6 +16,11 @@ export interface Config {
   readonly jwtSecret: string;
   /** How long a token lives, in jsonwebtoken's format: "15m", "1h", "7d". */
   readonly jwtExpiresIn: string;
+  /**
+   * The origins whose pages may call the API from a browser (CORS), exactly as browsers send them
+   * in the Origin header: "http://localhost:4100". Empty: no cross-origin caller at all.
+   */
+  readonly corsOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -71,6 +76,52 @@ function loadDatabase(env: Record<string, string | undefined>, problems: string[
   return { dialect: 'sqlite', storage: DEFAULT_SQLITE_STORAGE };
 }
 
+/**
+ * Development only: where the workshop's web client is served (`npm run frontend`). Every other
+ * NODE_ENV starts with no cross-origin caller allowed until CORS_ORIGINS names them (fail closed).
+ */
+export const DEV_CORS_ORIGINS: readonly string[] = ['http://localhost:4100', 'http://127.0.0.1:4100'];
+
+/**
+ * CORS_ORIGINS: a comma-separated list of exact origins (scheme://host[:port]). An origin is
+ * compared with the browser's Origin header as a string, so anything else ("*", a path, a trailing
+ * slash, an upper-case host, the default port written out) could never match, or would match too
+ * much: refused at start-up with the form that would work, rather than ignored.
+ */
+function loadCorsOrigins(env: Record<string, string | undefined>, nodeEnv: string, problems: string[]): string[] {
+  const value = env.CORS_ORIGINS;
+  if (value === undefined) return nodeEnv === 'development' ? [...DEV_CORS_ORIGINS] : [];
+  const origins: string[] = [];
+  for (const entry of value.split(',').map((part) => part.trim())) {
+    // "a,,b" or a trailing comma: nothing to allow there. An empty CORS_ORIGINS allows no one.
+    if (entry === '') continue;
+    const problem = originProblem(entry);
+    if (problem) problems.push(`CORS_ORIGINS: "${entry}" ${problem}`);
+    else if (!origins.includes(entry)) origins.push(entry);
+  }
+  return origins;
+}
+
+const ORIGIN_FORM = 'CORS_ORIGINS takes origins separated by commas, each http:// or https://, a host and an optional port, no path and no trailing slash, e.g. http://localhost:4100';
+
+function originProblem(entry: string): string | undefined {
+  const problem = ((): string | undefined => {
+    if (entry.includes('*')) return 'is a wildcard: name each origin that may call the API';
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      return 'is not an origin';
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must start with http:// or https://';
+    if (url.username !== '' || url.password !== '') return 'must not hold a user name or password';
+    // URL's origin is the form a browser sends: lower-case host, no default port, no path, no slash.
+    if (entry !== url.origin) return `is not exactly an origin: a browser sends "${url.origin}"`;
+    return undefined;
+  })();
+  return problem && `${problem} (${ORIGIN_FORM})`;
+}
+
 /** Validates every variable and reports all the problems at once, not just the first. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const problems: string[] = [];
@@ -100,6 +151,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push(`JWT_EXPIRES_IN must be a number followed by s, m, h or d, such as 15m or 1h (got "${jwtExpiresIn}")`);
   }
 
+  const corsOrigins = loadCorsOrigins(env, nodeEnv, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     env: nodeEnv as Environment,
@@ -108,5 +161,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     database: Object.freeze(database),
     jwtSecret,
     jwtExpiresIn,
+    corsOrigins: Object.freeze(corsOrigins),
   });
 }

@@ -20,6 +20,9 @@ async function main(): Promise<void> {
   if (config.jwtSecret === DEV_JWT_SECRET) {
     logger.warn('JWT_SECRET is not set: using the public development secret. Set JWT_SECRET in .env before anyone else can reach this server.');
   }
+  if (config.corsOrigins.length === 0 && config.env !== 'test') {
+    logger.info('CORS_ORIGINS is empty: no web page on another origin may call this API. List the front end\'s origin in CORS_ORIGINS to allow it.');
+  }
   let db;
   try {
     // No sync() here: the schema is the migrations' job (npm run db:migrate), never the app's.
@@ -33,7 +36,12 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, (err?: Error) => {
     // Express 5 calls this on a listen error too; the 'error' listener below reports those.
     if (err) return;
-    logger.info(`listening on http://localhost:${config.port}`, { port: config.port, env: config.env, database: config.database.dialect });
+    logger.info(`listening on http://localhost:${config.port} (API documentation: http://localhost:${config.port}/api/docs)`, {
+      port: config.port,
+      env: config.env,
+      database: config.database.dialect,
+      corsOrigins: config.corsOrigins,
+    });
   });
   // A client that sends its headers or its body a byte at a time holds a connection (and memory)
   // for as long as we let it: a few thousand of them and nobody else gets in. Bound both.

@@ -1,10 +1,11 @@
 import type { Request, RequestHandler } from 'express';
 import type { CurrentUser } from '../auth/current-user.js';
+import type { ArticleJson, ArticleListItemJson } from '../http/schemas.js';
 import type { ArticlesService } from './articles.service.js';
 import type { ArticleRecord } from './articles.repository.js';
 
 /** One article as Conduit clients expect it (docs/conduit-api.md §4). */
-export function articleJson(article: ArticleRecord) {
+export function articleJson(article: ArticleRecord): ArticleJson {
   return {
     slug: article.slug,
     title: article.title,
@@ -20,7 +21,7 @@ export function articleJson(article: ArticleRecord) {
 }
 
 /** List items leave out `body`: a page of articles stays small, and lists only show previews. */
-function listItemJson(article: ArticleRecord) {
+function listItemJson(article: ArticleRecord): ArticleListItemJson {
   const { body: _body, ...item } = articleJson(article);
   return item;
 }

@@ -1,12 +1,13 @@
 import { Router, type Request } from 'express';
 import type { Auth } from '../auth/middleware.js';
+import type { CommentJson } from '../http/schemas.js';
 import { slugParam } from '../http/slug-param.js';
 import type { CommentRecord, CommentsService } from './comments.service.js';
 
 type OnArticle = Request<{ slug: string }>;
 type OnComment = Request<{ slug: string; id: string }>;
 
-export function commentJson(c: CommentRecord) {
+export function commentJson(c: CommentRecord): CommentJson {
   return {
     id: c.id,
     createdAt: c.createdAt.toISOString(),

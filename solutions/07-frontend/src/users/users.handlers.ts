@@ -1,13 +1,14 @@
 import type { Request, RequestHandler } from 'express';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { TokenService } from '../auth/tokens.js';
+import type { UserJson } from '../http/schemas.js';
 import type { UsersService } from './users.service.js';
 
 /**
  * The user as Conduit clients expect it (docs/conduit-api.md §4): these five keys, picked one by one.
  * Never `{ ...user }`: whatever is added to the user later would go out with it.
  */
-export function userJson(user: CurrentUser, token: string) {
+export function userJson(user: CurrentUser, token: string): UserJson {
   return { email: user.email, token, username: user.username, bio: user.bio, image: user.image };
 }
 
