@@ -74,18 +74,21 @@ const currentPath = () => (location.hash.slice(1) || '/').split('?')[0];
 let current = 0;
 async function route() {
   const [path, search = ''] = (location.hash.slice(1) || '/').split('?');
-  const found = routes.map(([re, page]) => /** @type {const} */ ([re.exec(path), page])).find(([m]) => m);
   renderNav();
   const view = h('div', { class: 'view' });
   replace(app, view);
   const mine = ++current;
-  if (!found) return replace(view, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the home page')));
-  const [match, page] = found;
-  try {
-    await page(view, match.slice(1).map(decodeURIComponent), new URLSearchParams(search), ctx);
-  } catch (err) {
-    if (mine === current) replace(view, errorList(err));
+  for (const [pattern, page] of routes) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    try {
+      await page(view, match.slice(1).map(decodeURIComponent), new URLSearchParams(search), ctx);
+    } catch (err) {
+      if (mine === current) replace(view, errorList(err));
+    }
+    return;
   }
+  replace(view, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the home page')));
 }
 
 /** Who is signed in: the stored token, checked with the API once at start. */
