@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -43,10 +44,10 @@ function get(port: number, pathname: string, headers: Record<string, string> = {
   });
 }
 
-async function startFrontend(api: string): Promise<{ session: Session; origin: string; port: number }> {
+async function startFrontend(api: string, port?: number): Promise<{ session: Session; origin: string; port: number }> {
   const root = scratch('frontend');
   made.push(root);
-  const session = startSession(['frontend', '--api', api, '--port', String(await freePort())], {}, path.join(root, 'events.log'));
+  const session = startSession(['frontend', '--api', api, '--port', String(port ?? (await freePort()))], {}, path.join(root, 'events.log'));
   await session.waitForOutput(/CORS_ORIGINS=http:\/\/localhost:\d+/);
   const origin = /CORS_ORIGINS=(http:\/\/localhost:\d+)/.exec(session.output())![1];
   return { session, origin, port: Number(new URL(origin).port) };
@@ -75,6 +76,22 @@ describe('npm run frontend', () => {
       expect(await session.stop('SIGINT')).toBe(0);
     } finally {
       await session.stop('SIGKILL');
+    }
+  }, 300_000);
+
+  it('takes another port when its own is busy, and says that origin is the one to allow', async () => {
+    const taken = await freePort();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(taken, '127.0.0.1', resolve));
+    const { session, origin, port } = await startFrontend('http://localhost:9', taken);
+    try {
+      expect(port).not.toBe(taken);
+      expect(session.output()).toMatch(new RegExp(`Port ${taken} is busy, so the client runs on ${port}`));
+      expect(origin).toBe(`http://localhost:${port}`);
+      expect((await get(port, '/')).status).toBe(200);
+    } finally {
+      await session.stop('SIGKILL');
+      blocker.close();
     }
   }, 300_000);
 
