@@ -197,6 +197,11 @@ describe.skipIf(noBrowser)('the Conduit web client in a browser', () => {
         await b.getByRole('button', { name: 'Unfavorite article (1)' }).waitFor();
         await b.getByRole('button', { name: `Follow ${alice.username}` }).click();
         await b.getByRole('button', { name: `Unfollow ${alice.username}` }).waitFor();
+        // His own comments, and only those, can be deleted.
+        await b.getByLabel('Write a comment').fill('A comment with a typo');
+        await b.getByRole('button', { name: 'Post comment' }).click();
+        await b.locator('.comment', { hasText: 'A comment with a typo' }).getByRole('button', { name: 'Delete comment' }).click();
+        await expect.poll(() => b.locator('.comment').count()).toBe(1);
         // After a reload, the API remembers all three.
         await b.reload();
         await b.getByRole('button', { name: 'Unfavorite article (1)' }).waitFor();
@@ -261,11 +266,28 @@ describe.skipIf(noBrowser)('the Conduit web client in a browser', () => {
         await a.locator('.article-preview h2', { hasText: `${title} (revised)` }).waitFor();
         expect(await a.locator('.article-preview h2', { hasText: probe }).count()).toBe(0);
 
+        // Pages of 10, from articlesCount: page 2 asks for offset=10.
+        const jwt = await a.evaluate(() => localStorage.getItem('conduit.jwt'));
+        for (let i = 1; i <= 10; i++) {
+          const made = await fetch(`${apiOrigin}/api/articles`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Token ${jwt}` }, body: JSON.stringify({ article: { title: `Filler ${i} ${run}`, description: 'd', body: 'b' } }) });
+          expect(made.status).toBeLessThan(300);
+        }
+        // Clicking the screen you are on loads it again.
+        await a.getByRole('link', { name: 'Global feed' }).click();
+        const pager = a.getByRole('navigation', { name: 'Pages' });
+        await expect.poll(() => pager.getByRole('link').allTextContents()).toEqual(['1', '2']);
+        expect(await a.locator('.article-preview').count()).toBe(10);
+        const [second] = await Promise.all([a.waitForRequest((r) => r.url().startsWith(`${apiOrigin}/api/articles?`) && r.url().includes('offset=10')), pager.getByRole('link', { name: '2' }).click()]);
+        expect(new URL(second.url()).searchParams.get('limit')).toBe('10');
+        await a.locator('.article-preview h2', { hasText: `${title} (revised)` }).waitFor();
+        expect(await a.locator('.article-preview').count()).toBe(1);
+        expect(await pager.locator('[aria-current="page"]').textContent()).toBe('2');
+
         // Nothing is fetched from anywhere else (no CDN, no fonts).
         expect(elsewhere).toEqual([]);
       } catch (err) {
         for (const [name, page] of pages) await keepScreenshot(page, `frontend-${name}`);
-        throw new Error(`${(err as Error).message}\n--- npm run frontend ---\n${front.session.output().slice(-2000)}\n--- the API ---\n${backend.logs.last(20).join('\n')}`);
+        throw new Error(`${(err as Error).stack ?? (err as Error).message}\n--- npm run frontend ---\n${front.session.output().slice(-2000)}\n--- the API ---\n${backend.logs.last(20).join('\n')}`);
       } finally {
         await browser?.close();
         await front.session.stop();

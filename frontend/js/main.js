@@ -111,5 +111,10 @@ function showBanner(text) {
 
 /** @type {HTMLElement} */ (document.getElementById('api-url')).textContent = apiRoot;
 window.addEventListener('hashchange', () => void route());
+// A link to the screen already shown changes no hash: load it again, as a person clicking expects.
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a') : null;
+  if (link && link.getAttribute('href') === location.hash && !event.defaultPrevented) void route();
+});
 await restoreUser();
 await route();
