@@ -214,6 +214,18 @@ describe.skipIf(noBrowser)('the Conduit web client in a browser', () => {
         expect(await b.locator('.article-preview').count()).toBe(1);
         expect(await b.locator('.article-preview button').textContent()).toBe('♥ 1');
 
+        // Bob's settings: a bio, shown on his profile; then he logs out.
+        await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+        await b.getByLabel('Short bio about you').fill('I read about dragons.');
+        await b.getByRole('button', { name: 'Update settings' }).click();
+        await b.getByText('Saved.').waitFor();
+        await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: bob.username }).click();
+        await b.getByText('I read about dragons.').waitFor();
+        await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+        await b.getByRole('button', { name: /log out/ }).click();
+        await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor();
+        expect(await b.evaluate(() => localStorage.getItem('conduit.jwt'))).toBeNull();
+
         // Alice edits it: a new title (so a new slug) and body.
         await a.goto(articleUrl);
         await a.getByRole('link', { name: 'Edit article' }).click();
