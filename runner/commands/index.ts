@@ -46,6 +46,15 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./solution.js'),
   },
   {
+    name: 'frontend',
+    summary: "serve the workshop's Conduit web client (on http://localhost:4100) against your API; your API's CORS_ORIGINS must allow it",
+    options: {
+      api: { value: 'url', description: 'the origin of the API to call, without /api (default http://localhost:3000)' },
+      port: { value: 'n', description: 'the port to serve the client on (default 4100; another free one if it is taken, and said so)' },
+    },
+    load: () => import('./frontend.js'),
+  },
+  {
     name: 'load',
     summary: "load-test a step's app (default 05, your workspace copy): req/s, p50/p99 and SQL statements per request",
     args: '[N]',
