@@ -21,12 +21,12 @@ export interface SendOptions {
   headers?: Record<string, string>;
 }
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 export type Response = request.Response;
 
 /** Sends one request to an app in-process, the way the official Conduit tests do. */
 export async function send(app: RequestListener | string, method: Method, path: string, options: SendOptions = {}): Promise<Response> {
-  const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options';
   const wait = budget(RESPONSE_TIMEOUT_MS);
   let test = request(app)[verb](path)
     .timeout({ response: wait, deadline: wait + budget(1000) })

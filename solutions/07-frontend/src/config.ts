@@ -91,10 +91,15 @@ export const DEV_CORS_ORIGINS: readonly string[] = ['http://localhost:4100', 'ht
 function loadCorsOrigins(env: Record<string, string | undefined>, nodeEnv: string, problems: string[]): string[] {
   const value = env.CORS_ORIGINS;
   if (value === undefined) return nodeEnv === 'development' ? [...DEV_CORS_ORIGINS] : [];
+  // Set and empty: no cross-origin caller, said on purpose.
+  if (value.trim() === '') return [];
   const origins: string[] = [];
   for (const entry of value.split(',').map((part) => part.trim())) {
-    // "a,,b" or a trailing comma: nothing to allow there. An empty CORS_ORIGINS allows no one.
-    if (entry === '') continue;
+    // "a,,b" or a trailing comma is a typo worth hearing about, not an entry to skip.
+    if (entry === '') {
+      problems.push(`CORS_ORIGINS has an empty entry ("${value}"): ${ORIGIN_FORM}`);
+      continue;
+    }
     const problem = originProblem(entry);
     if (problem) problems.push(`CORS_ORIGINS: "${entry}" ${problem}`);
     else if (!origins.includes(entry)) origins.push(entry);

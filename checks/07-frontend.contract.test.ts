@@ -1,0 +1,344 @@
+/**
+ * Step 07 · Working with a front end: the contract. The learner's OpenAPI document is valid and
+ * complete, every answer the API gives conforms to it, it says which routes need a token, the
+ * API's validation and the document agree on every body sent, and the docs page is served.
+ */
+import { randomUUID } from 'node:crypto';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe } from 'vitest';
+import { api, describeResponse, ensure, expectStatus, loadApp, requirement } from './support/index.js';
+import { CONDUIT_ROUTES, conduitSession, dir, fetchDocument, L, LIST_QUERY, loadDocument, type Operation } from './07-frontend.shared.js';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const short = (v: unknown, max = 160): string => {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+};
+
+describe('the OpenAPI document', () => {
+  requirement('GET /api/openapi.json answers a valid OpenAPI 3.1 document', { lesson: L.openapi, covers: ['openapi-valid'], timeout: 30_000 }, async () => {
+    const { app } = await loadApp(dir);
+    const { doc } = await fetchDocument(app);
+    ensure(typeof doc.openapi === 'string' && /^3\.1\.\d+$/.test(doc.openapi), {
+      expected: 'the document says "openapi": "3.1.0" (3.1 uses JSON Schema 2020-12 as it is)',
+      got: `"openapi": ${short(doc.openapi)}`,
+      lesson: L.openapi,
+    });
+    const result = await new Validator({ strict: false }).validate(structuredClone(doc));
+    const errors = Array.isArray(result.errors) ? result.errors.slice(0, 5).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''}`) : result.errors ? [String(result.errors)] : [];
+    ensure(result.valid, {
+      expected: 'a document that validates against the OpenAPI 3.1 schema',
+      got: `it does not:\n          | ${errors.join('\n          | ')}`,
+      hint: 'every operation needs "responses", every response a "description"; path parameters are declared with "in": "path" and "required": true',
+      lesson: L.openapi,
+    });
+  });
+
+  requirement(
+    'the document has every Conduit route with its method, path parameters and the list query parameters, and documents nothing the API does not answer',
+    { lesson: L.openapi, covers: ['openapi-complete'], timeout: 30_000 },
+    async () => {
+      const { app } = await loadApp(dir);
+      const doc = await loadDocument(app);
+      const missing = CONDUIT_ROUTES.filter((r) => !doc.operations.some((o) => o.method === r.method && sameTemplate(o.path, r.path)));
+      ensure(missing.length === 0, {
+        expected: 'every route of docs/conduit-api.md in "paths", written with its parameters in braces (/api/articles/{slug})',
+        got: `missing: ${missing.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+        hint: 'build "paths" from the same list your router is built from, so a route cannot be added without its documentation',
+        lesson: L.openapi,
+      });
+      for (const route of CONDUIT_ROUTES) {
+        const op = doc.operations.find((o) => o.method === route.method && sameTemplate(o.path, route.path)) as Operation;
+        const names = (o: Operation, where: string) => o.parameters.filter((p) => p.in === where).map((p) => String(p.name));
+        const wanted = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+        const declared = names(op, 'path');
+        const undeclared = wanted.filter((n) => !declared.includes(n));
+        ensure(undeclared.length === 0, {
+          expected: `${route.method} ${op.path} declares its path parameters (${wanted.join(', ')}) with "in": "path"`,
+          got: `not declared: ${undeclared.join(', ')}`,
+          lesson: L.openapi,
+        });
+        if ((route.path === '/api/articles' && route.method === 'GET') || route.path === '/api/articles/feed') {
+          const expectedQuery = route.path === '/api/articles' ? LIST_QUERY : ['limit', 'offset'];
+          const absent = expectedQuery.filter((n) => !names(op, 'query').includes(n));
+          ensure(absent.length === 0, {
+            expected: `${route.method} ${route.path} documents its query parameters ${expectedQuery.join(', ')}`,
+            got: `not documented: ${absent.join(', ')}`,
+            lesson: L.openapi,
+          });
+        }
+      }
+
+      // Nothing documented that the API does not answer: each operation outside Conduit's list is
+      // sent once, and must not meet the app's answer to a route that does not exist.
+      const http = api(app);
+      const unknown = await http.get(`/api/no-such-route-${randomUUID().slice(0, 8)}`);
+      const extra = doc.operations.filter((o) => !CONDUIT_ROUTES.some((r) => r.method === o.method && sameTemplate(o.path, r.path)) && o.method !== 'HEAD' && o.method !== 'OPTIONS');
+      for (const op of extra) {
+        const path = op.path.replace(/\{[^}]+\}/g, 'x');
+        const res = await sendAs(http, op.method, path);
+        const notThere = res.status === 404 && short(res.body) === short(unknown.body);
+        ensure(!notThere && res.status !== 405 && res.status !== 501, {
+          expected: `${op.method} ${op.path}, documented, is a route the API answers`,
+          got: `${op.method} ${path}: ${describeResponse(res)} (the same as for a route that does not exist)`,
+          hint: 'remove it from the document, or add the route: a front end generated from the document will call it',
+          lesson: L.openapi,
+        });
+      }
+    },
+  );
+
+  requirement(
+    "every answer of a whole Conduit session, successes and errors, has its status documented for its route and a body valid against the documented schema",
+    { lesson: L.openapi, covers: ['openapi-conforms'], timeout: 60_000 },
+    async () => {
+      const session = await conduitSession();
+      const doc = await loadDocument(session.app);
+      const seen = new Set<string>();
+      for (const ex of session.exchanges) {
+        const op = doc.find(ex.method, ex.url);
+        ensure(op !== undefined, {
+          expected: `${ex.method} ${ex.url.split('?')[0]} is documented in "paths"`,
+          got: `no operation in the document matches it (it answered ${ex.status})`,
+          lesson: L.openapi,
+        });
+        const key = `${op!.method} ${op!.path} ${ex.status}`;
+        if (seen.has(key) && ex.status >= 400) continue;
+        seen.add(key);
+        const check = doc.checkResponse(op!, ex.status, ex.body);
+        ensure(check.documented, {
+          expected: `${op!.method} ${op!.path} documents the status ${ex.status} that ${ex.method} ${ex.url} answered`,
+          got: `the documented statuses are ${Object.keys(isObject(op!.op.responses) ? op!.op.responses : {}).join(', ') || 'none'}; the answer was ${describeResponse(ex.res)}`,
+          hint: 'document the errors a front end meets too: 401 without a token, 403 on another user\'s article, 404, 422 with the error envelope',
+          lesson: L.openapi,
+        });
+        const hasBody = ex.status !== 204 && ex.status !== 304 && ex.res.text !== '' && ex.res.text !== undefined;
+        if (!hasBody) continue;
+        ensure(check.hasSchema, {
+          expected: `${op!.method} ${op!.path}, status ${ex.status}: a JSON schema for the body it answers`,
+          got: `the response is documented without "content": {"application/json": {"schema": …}}, and the API answered ${short(ex.body)}`,
+          lesson: L.openapi,
+        });
+        ensure(check.errors.length === 0, {
+          expected: `the body of ${ex.method} ${ex.url} (${ex.status}) valid against the schema documented for ${op!.method} ${op!.path} ${ex.status}`,
+          got: `${check.errors.join('; ')}\n          the body: ${short(ex.body, 300)}`,
+          hint: 'the schema and the answer must describe the same thing: nullable fields as ["string", "null"], dates as strings (format date-time), every required field present',
+          lesson: L.openapi,
+        });
+      }
+    },
+  );
+
+  requirement(
+    'routes that need a token require the Token scheme (apiKey in the Authorization header), and the routes anyone may call do not require one',
+    { lesson: L.openapi, covers: ['openapi-security'], timeout: 30_000 },
+    async () => {
+      const { app } = await loadApp(dir);
+      const doc = await loadDocument(app);
+      const schemes = isObject(doc.doc.components) && isObject((doc.doc.components as Json).securitySchemes) ? ((doc.doc.components as Json).securitySchemes as Json) : {};
+      const tokenSchemes = Object.entries(schemes)
+        .filter(([, s]) => {
+          const scheme = doc.resolve(s);
+          return isObject(scheme) && scheme.type === 'apiKey' && scheme.in === 'header' && String(scheme.name).toLowerCase() === 'authorization';
+        })
+        .map(([name]) => name);
+      ensure(tokenSchemes.length > 0, {
+        expected: 'a security scheme for Authorization: Token <jwt> in components.securitySchemes: { "type": "apiKey", "in": "header", "name": "Authorization" }',
+        got: Object.keys(schemes).length ? `the schemes are ${short(schemes, 300)}` : 'no components.securitySchemes',
+        hint: 'Conduit\'s "Token" prefix is not HTTP Bearer, so the scheme is an apiKey in the Authorization header, described as Token <jwt>',
+        lesson: L.openapi,
+      });
+      const global = Array.isArray(doc.doc.security) ? doc.doc.security : undefined;
+      for (const route of CONDUIT_ROUTES) {
+        const op = doc.operations.find((o) => o.method === route.method && sameTemplate(o.path, route.path));
+        if (!op) continue; // openapi-complete reports it
+        const security = (Array.isArray(op.op.security) ? op.op.security : global ?? []).filter(isObject);
+        const anonymous = security.length === 0 || security.some((s) => Object.keys(s).length === 0);
+        const usesToken = security.some((s) => Object.keys(s).some((k) => tokenSchemes.includes(k)));
+        if (route.auth === 'required') {
+          ensure(!anonymous && usesToken, {
+            expected: `${route.method} ${route.path} needs a token: "security": [{ "${tokenSchemes[0]}": [] }] on it (or globally), with no empty alternative {}`,
+            got: `"security": ${short(op.op.security ?? global ?? 'none')}`,
+            lesson: L.openapi,
+          });
+        } else {
+          ensure(anonymous, {
+            expected: `${route.method} ${route.path} may be called without a token (${route.auth === 'optional' ? 'a token only personalises the answer: "security": [{}, { "Token": [] }]' : 'no security, or "security": []'})`,
+            got: `"security": ${short(op.op.security ?? global)}: the document says a token is required`,
+            lesson: L.openapi,
+          });
+        }
+      }
+    },
+  );
+});
+
+describe('one schema for validation and documentation', () => {
+  requirement(
+    'the API accepts a request body exactly when the schema its document gives for it does: required fields, types, and the limits at their edges',
+    { lesson: L.schema, covers: ['schema-agrees'], timeout: 60_000 },
+    async () => {
+      const { app } = await loadApp(dir);
+      const doc = await loadDocument(app);
+      const http = api(app);
+      const suffix = () => randomUUID().slice(0, 8);
+      const register = async () => {
+        const s = suffix();
+        const res = await http.post('/api/users', { json: { user: { username: `writer${s}`, email: `writer${s}@example.test`, password: 'writer-password-1' } } });
+        expectStatus(res, 201, L.schema);
+        return { Authorization: `Token ${String((res.body as { user?: { token?: string } }).user?.token)}` };
+      };
+      const owner = await register();
+      const article = async () => {
+        const res = await http.post('/api/articles', { headers: owner, json: { article: { title: `Probe ${suffix()}`, description: 'd', body: 'b' } } });
+        expectStatus(res, 201, L.schema);
+        return String((res.body as { article?: { slug?: string } }).article?.slug);
+      };
+      const slug = await article();
+      const long = (n: number) => 'a'.repeat(n);
+      const tags = (n: number) => Array.from({ length: n }, (_, i) => `tag${i}`);
+
+      type Probe = { label: string; body: () => unknown };
+      const probes: { method: 'POST' | 'PUT'; path: string; template: string; headers?: () => Promise<Record<string, string>>; probes: Probe[] }[] = [
+        {
+          method: 'POST', path: '/api/users', template: '/api/users',
+          probes: [
+            { label: 'a complete user', body: () => { const s = suffix(); return { user: { username: `u${s}`, email: `u${s}@example.test`, password: 'a-good-password' } }; } },
+            { label: 'no password', body: () => { const s = suffix(); return { user: { username: `u${s}`, email: `u${s}@example.test` } }; } },
+            { label: 'a username that is a number', body: () => { const s = suffix(); return { user: { username: 12345, email: `u${s}@example.test`, password: 'a-good-password' } }; } },
+            { label: 'no user at all', body: () => ({}) },
+          ],
+        },
+        {
+          method: 'PUT', path: '/api/user', template: '/api/user', headers: register,
+          probes: [
+            { label: 'a bio of 1,000 characters', body: () => ({ user: { bio: long(1000) } }) },
+            { label: 'a bio of 1,001 characters', body: () => ({ user: { bio: long(1001) } }) },
+            { label: 'an image URL of 2,048 characters', body: () => ({ user: { image: `https://example.test/${long(2048 - 21)}` } }) },
+            { label: 'an image URL of 2,049 characters', body: () => ({ user: { image: `https://example.test/${long(2049 - 21)}` } }) },
+            { label: 'a bio that is a number', body: () => ({ user: { bio: 42 } }) },
+          ],
+        },
+        {
+          method: 'POST', path: '/api/articles', template: '/api/articles', headers: async () => owner,
+          probes: [
+            { label: 'a complete article', body: () => ({ article: { title: `T ${suffix()}`, description: 'd', body: 'b', tagList: ['one'] } }) },
+            { label: 'a title of 255 characters', body: () => ({ article: { title: `${suffix()}${long(247)}`, description: 'd', body: 'b' } }) },
+            { label: 'a title of 256 characters', body: () => ({ article: { title: `${suffix()}${long(248)}`, description: 'd', body: 'b' } }) },
+            { label: 'a description of 1,025 characters', body: () => ({ article: { title: `T ${suffix()}`, description: long(1025), body: 'b' } }) },
+            { label: '10 tags', body: () => ({ article: { title: `T ${suffix()}`, description: 'd', body: 'b', tagList: tags(10) } }) },
+            { label: '11 tags', body: () => ({ article: { title: `T ${suffix()}`, description: 'd', body: 'b', tagList: tags(11) } }) },
+            { label: 'a tag of 65 characters', body: () => ({ article: { title: `T ${suffix()}`, description: 'd', body: 'b', tagList: [long(65)] } }) },
+            { label: 'tagList as a string', body: () => ({ article: { title: `T ${suffix()}`, description: 'd', body: 'b', tagList: 'one,two' } }) },
+            { label: 'no body field', body: () => ({ article: { title: `T ${suffix()}`, description: 'd' } }) },
+          ],
+        },
+        {
+          method: 'PUT', path: `/api/articles/${slug}`, template: '/api/articles/{slug}', headers: async () => owner,
+          probes: [
+            { label: 'a new body only', body: () => ({ article: { body: `Edited ${suffix()}` } }) },
+            { label: 'a title of 256 characters', body: () => ({ article: { title: long(256) } }) },
+            { label: 'a title that is a number', body: () => ({ article: { title: 7 } }) },
+          ],
+        },
+        {
+          method: 'POST', path: `/api/articles/${slug}/comments`, template: '/api/articles/{slug}/comments', headers: async () => owner,
+          probes: [
+            { label: 'a comment of 5,000 characters', body: () => ({ comment: { body: long(5000) } }) },
+            { label: 'a comment of 5,001 characters', body: () => ({ comment: { body: long(5001) } }) },
+            { label: 'a comment without a body', body: () => ({ comment: {} }) },
+          ],
+        },
+      ];
+
+      for (const group of probes) {
+        const op = doc.operations.find((o) => o.method === group.method && sameTemplate(o.path, group.template));
+        ensure(op !== undefined, { expected: `${group.method} ${group.template} in the document`, got: 'it is not there', lesson: L.openapi });
+        for (const probe of group.probes) {
+          const body = probe.body();
+          const errors = doc.checkRequest(op!, body);
+          ensure(errors !== undefined, {
+            expected: `${group.method} ${group.template} documents its request body ("requestBody" with an application/json schema)`,
+            got: 'no request body schema',
+            lesson: L.schema,
+          });
+          const headers = group.headers ? await group.headers() : {};
+          const res = await sendAs(api(app), group.method, group.path, { headers, json: body });
+          const documentedValid = errors!.length === 0;
+          const accepted = res.status >= 200 && res.status < 300;
+          const refused = res.status === 422;
+          ensure(documentedValid ? accepted : refused, {
+            expected: documentedValid
+              ? `${group.method} ${group.template} with ${probe.label}: the document's schema says the body is valid, so the API accepts it (2xx)`
+              : `${group.method} ${group.template} with ${probe.label}: the document's schema refuses it (${errors!.join('; ')}), so the API answers 422`,
+            got: `${describeResponse(res)}`,
+            hint: documentedValid
+              ? 'the API refuses what the document allows: the rule lives in code the document does not come from. Declare it in the zod schema (.max(), .min(), the type) and let both follow from it'
+              : 'the document refuses what the API accepts: validate the body with the same zod schema the document is generated from',
+            lesson: L.schema,
+          });
+        }
+      }
+    },
+  );
+});
+
+describe('the docs page', () => {
+  requirement('GET /api/docs answers an HTML page whose scripts and styles all come from the API itself, and load', { lesson: L.docs, covers: ['docs-page'], timeout: 30_000 }, async () => {
+    const { app } = await loadApp(dir);
+    const http = api(app);
+    let page = '/api/docs';
+    let res = await http.get(page);
+    // A docs middleware may redirect /api/docs to /api/docs/ once.
+    if (res.status >= 300 && res.status < 400 && typeof res.headers.location === 'string') {
+      page = new URL(res.headers.location, 'http://api.test/api/docs').pathname;
+      res = await http.get(page);
+    }
+    expectStatus(res, 200, L.docs, 'serve a page at /api/docs: swagger-ui-dist with express.static, or a small page of your own');
+    ensure(/text\/html/i.test(String(res.headers['content-type'] ?? '')), { expected: 'GET /api/docs answers HTML (Content-Type: text/html)', got: describeResponse(res), lesson: L.docs });
+    const html = res.text ?? '';
+    const base = new URL(page, 'http://api.test');
+    const refs = [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi), ...html.matchAll(/<link\b[^>]*\bhref\s*=\s*["']([^"']+)["'][^>]*>/gi)]
+      .filter((m) => !/^<link\b/i.test(m[0]) || /rel\s*=\s*["']?stylesheet/i.test(m[0]))
+      .map((m) => m[1]);
+    for (const ref of refs) {
+      const url = new URL(ref, base);
+      ensure(url.origin === base.origin, {
+        expected: 'every script and stylesheet of the docs page served by the API itself (it must work offline, behind a proxy, and under your Content-Security-Policy)',
+        got: `it loads ${ref} from ${url.origin}`,
+        hint: 'npm install swagger-ui-dist, serve its folder with express.static under /api/docs, and point it at /api/openapi.json',
+        lesson: L.docs,
+      });
+      const asset = await http.get(`${url.pathname}${url.search}`);
+      ensure(asset.status === 200, { expected: `${url.pathname}, which the docs page loads, answers 200`, got: describeResponse(asset), lesson: L.docs });
+    }
+    ensure(refs.length > 0 || /<script\b[^>]*>[\s\S]*?<\/script>/i.test(html), {
+      expected: 'a docs page that renders the document (a script of its own, or swagger-ui)',
+      got: `an HTML page with no script: ${html.slice(0, 200)}`,
+      lesson: L.docs,
+    });
+  });
+});
+
+/** Same route template, whatever the parameters are called: /api/articles/{slug} and /api/articles/{id}. */
+function sameTemplate(a: string, b: string): boolean {
+  const norm = (p: string) => p.replace(/\{[^}]+\}/g, '{}').replace(/\/+$/, '');
+  return norm(a) === norm(b);
+}
+
+async function sendAs(http: ReturnType<typeof api>, method: string, path: string, o?: Parameters<ReturnType<typeof api>['get']>[1]) {
+  switch (method) {
+    case 'POST':
+      return http.post(path, o);
+    case 'PUT':
+      return http.put(path, o);
+    case 'DELETE':
+      return http.delete(path, o);
+    case 'PATCH':
+      return http.patch(path, o);
+    default:
+      return http.get(path, o);
+  }
+}
+
