@@ -160,6 +160,16 @@ describe('caching', () => {
     async () => {
       const w = await freshWorld(['ada']);
       const { ada } = w.users;
+      // About a cache that keeps nothing stale: first, there has to be a cache.
+      await writeArticle(w, ada, ['dragons']);
+      await sameAnswer(w, '/api/tags', undefined, L.tags);
+      const { statements } = await countStatements(w.db, () => w.http.get('/api/tags'));
+      ensure(statements === 0, {
+        expected: 'GET /api/tags once more, with no write in between: no SQL statement (the list comes from memory)',
+        got: `${statements} statements`,
+        hint: 'keep the last list in the app (created in createApp, not a module global) and forget it when an article is written',
+        lesson: L.tags,
+      });
       // A write just before: whatever the app keeps, the next GET /api/tags has to read.
       await writeArticle(w, ada, ['rivers']);
       const hold = holdNextStatement(w.db);
