@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { CheckFailure, describeResponse } from './expect.js';
 import { api, type Response, type SendOptions } from './http.js';
-import { budget } from './budget.js';
+import { budget, seconds, timeout } from './budget.js';
 import { ENV } from '../../runner/lib/results.js';
 import { requirement, type RequirementOptions } from './requirement.js';
 import { currentStep } from './steps.js';
@@ -124,6 +124,17 @@ export function sequenceRequirement<Op, Model, Sut extends { http: RecordingHttp
         markInterruptAsFailure: false,
       },
     );
+    // Out of time before a single sequence finished: nothing was tried, so nothing passed. On a
+    // busy machine the first sequence can take the whole budget; that is a timeout (retried alone),
+    // never a pass.
+    if (!details.failed && details.interrupted && details.numRuns === 0) {
+      timeout({
+        expected: 'at least one whole sequence of requests to finish',
+        got: `none finished within ${seconds(budget(12_000))}`,
+        lesson: options.lesson,
+        operation: title,
+      });
+    }
     if (!details.failed || !details.counterexample) return;
     const [ops] = details.counterexample;
     // Once more, to record the requests of the shortest failing sequence and its failure.
