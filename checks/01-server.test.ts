@@ -27,6 +27,7 @@ import {
   fileDatabase,
   importFromTarget,
   lessonLink,
+  header,
   loadApp,
   manualClock,
   recording,
@@ -72,11 +73,6 @@ type Method = (typeof METHODS)[number];
 const requestLabel = (res: Response): string => {
   const req = (res as { req?: { method?: string; path?: string } }).req;
   return req?.method && req.path ? `${req.method} ${req.path}` : 'the request';
-};
-
-const header = (res: Response, name: string): string | undefined => {
-  const value = res.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(', ') : value;
 };
 
 /** Seconds, for messages: "4 s", "1.5 s". */

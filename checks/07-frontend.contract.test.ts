@@ -7,10 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe } from 'vitest';
 import { api, describeResponse, ensure, expectStatus, loadApp, requirement } from './support/index.js';
-import { CONDUIT_ROUTES, conduitSession, dir, fetchDocument, L, LIST_QUERY, loadDocument, type Operation } from './07-frontend.shared.js';
+import { CONDUIT_ROUTES, conduitSession, dir, fetchDocument, isObject, L, LIST_QUERY, loadDocument, type Json, type Operation } from './07-frontend.shared.js';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const short = (v: unknown, max = 160): string => {
   const text = JSON.stringify(v) ?? String(v);
   return text.length > max ? `${text.slice(0, max)}…` : text;

@@ -54,8 +54,8 @@ export const LIST_QUERY = ['tag', 'author', 'favorited', 'limit', 'offset'];
 
 // ── The document ────────────────────────────────────────────────────────────────────────────
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export type Json = Record<string, unknown>;
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface Operation {
   method: string;

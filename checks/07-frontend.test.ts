@@ -5,7 +5,7 @@
  */
 import { describe } from 'vitest';
 import { freePort } from '../runner/lib/processes.js';
-import { describeResponse, ensure, expectStartupRefusal, requirement, send, serverDatabase, startServer, type Response, type RunningServer } from './support/index.js';
+import { ensure, expectStartupRefusal, header, requirement, send, serverDatabase, startServer, type Response, type RunningServer } from './support/index.js';
 import { dir, L } from './07-frontend.shared.js';
 
 const FRONTEND = 'http://localhost:4100';
@@ -28,10 +28,6 @@ async function withServer(env: NodeJS.ProcessEnv, run: (server: RunningServer) =
   }
 }
 
-const header = (res: Response, name: string): string | undefined => {
-  const v = res.headers[name.toLowerCase()];
-  return v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : String(v);
-};
 const listOf = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
 const corsHeaders = (res: Response): string[] => Object.keys(res.headers).filter((h) => h.toLowerCase().startsWith('access-control-'));
 const shown = (res: Response): string => {

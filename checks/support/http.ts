@@ -60,6 +60,12 @@ export async function send(app: RequestListener | string, method: Method, path: 
   }
 }
 
+/** A response header by name, case-insensitive; several values joined with ", ". */
+export function header(res: Response, name: string): string | undefined {
+  const value = res.headers[name.toLowerCase()] as string | string[] | undefined;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 /** Shorthands: `api(app).get('/health')`, `api(app).post('/api/articles', { json })`. */
 export function api(app: RequestListener | string) {
   return {

@@ -2,7 +2,7 @@ export { targetDir } from './target.js';
 export { requirement, lessonLink } from './requirement.js';
 export { BlockedFailure, fail, ensure, expectStatus, expectJson, expectErrorEnvelope, describeResponse, containsStackTrace, isJson, CheckFailure } from './expect.js';
 export { loadApp, importFromTarget, recordingLogger, TEST_CONFIG, type LoadedApp, type LogEntry, type TestDeps } from './app.js';
-export { api, send, RESPONSE_TIMEOUT_MS, type Response, type SendOptions } from './http.js';
+export { api, header, send, RESPONSE_TIMEOUT_MS, type Response, type SendOptions } from './http.js';
 export { startServer, type RunningServer } from './server.js';
 export { LearnerCodeError } from './learner-code.js';
 export {
