@@ -18,6 +18,7 @@ import { scratchDir, shortPath } from '../../runner/lib/paths.js';
 import { freePort, startTsProcess, whenIdle, type ManagedProcess } from '../../runner/lib/processes.js';
 import { budget, seconds, timeout, track } from './budget.js';
 import { hasDatabase, serverDatabase } from './db.js';
+import { saysPortInUse } from './server.js';
 
 const HOOK = `// Written by the workshop's checks: reports what the server passes to listen().
 import fs from 'node:fs';
@@ -108,7 +109,7 @@ export async function startObserved(dir: string, options: ObserveOptions = {}): 
     // The free port it was given instead, taken by something else before the server bound it: the
     // machine's doing, not the learner's. Another port, at most twice more.
     const redirected = server.requested !== undefined && (options.redirect ?? []).includes(server.requested);
-    if (attempt < 3 && server.exited !== undefined && redirected && /EADDRINUSE|already in use|address in use/i.test(server.output().join('\n'))) continue;
+    if (attempt < 3 && server.exited !== undefined && redirected && saysPortInUse(server.output())) continue;
     return server;
   }
 }

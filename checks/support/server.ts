@@ -83,8 +83,12 @@ export async function startServer(dir: string, options: StartServerOptions = {},
   };
 }
 
+/** True when a server's output says a port it tried was already taken. */
+export function saysPortInUse(output: string[]): boolean {
+  return /EADDRINUSE|already in use|address in use/i.test(output.join('\n'));
+}
+
 /** True when a server's output says the port it was given was already taken. */
 export function portClash(output: string[], port: number): boolean {
-  const text = output.join('\n');
-  return text.includes(String(port)) && /EADDRINUSE|already in use|address in use/i.test(text);
+  return output.join('\n').includes(String(port)) && saysPortInUse(output);
 }
