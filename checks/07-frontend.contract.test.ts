@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe } from 'vitest';
-import { api, describeResponse, ensure, expectStatus, loadApp, requirement } from './support/index.js';
+import { api, describeResponse, ensure, expectStatus, loadApp, requirement, send } from './support/index.js';
+import type { Method } from './support/http.js';
 import { CONDUIT_ROUTES, conduitSession, dir, fetchDocument, isObject, L, LIST_QUERY, loadDocument, type Json, type Operation } from './07-frontend.shared.js';
 
 const short = (v: unknown, max = 160): string => {
@@ -75,7 +76,7 @@ describe('the OpenAPI document', () => {
       const extra = doc.operations.filter((o) => !CONDUIT_ROUTES.some((r) => r.method === o.method && sameTemplate(o.path, r.path)) && o.method !== 'HEAD' && o.method !== 'OPTIONS');
       for (const op of extra) {
         const path = op.path.replace(/\{[^}]+\}/g, 'x');
-        const res = await sendAs(http, op.method, path);
+        const res = await send(app, op.method as Method, path);
         const notThere = res.status === 404 && short(res.body) === short(unknown.body);
         ensure(!notThere && res.status !== 405 && res.status !== 501, {
           expected: `${op.method} ${op.path}, documented, is a route the API answers`,
@@ -262,7 +263,7 @@ describe('one schema for validation and documentation', () => {
             lesson: L.schema,
           });
           const headers = group.headers ? await group.headers() : {};
-          const res = await sendAs(api(app), group.method, group.path, { headers, json: body });
+          const res = await send(app, group.method, group.path, { headers, json: body });
           const documentedValid = errors!.length === 0;
           const accepted = res.status >= 200 && res.status < 300;
           const refused = res.status === 422;
@@ -324,19 +325,3 @@ function sameTemplate(a: string, b: string): boolean {
   const norm = (p: string) => p.replace(/\{[^}]+\}/g, '{}').replace(/\/+$/, '');
   return norm(a) === norm(b);
 }
-
-async function sendAs(http: ReturnType<typeof api>, method: string, path: string, o?: Parameters<ReturnType<typeof api>['get']>[1]) {
-  switch (method) {
-    case 'POST':
-      return http.post(path, o);
-    case 'PUT':
-      return http.put(path, o);
-    case 'DELETE':
-      return http.delete(path, o);
-    case 'PATCH':
-      return http.patch(path, o);
-    default:
-      return http.get(path, o);
-  }
-}
-
