@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { localHosts } from './local-hosts.js';
 import { ROOT } from './paths.js';
 
 export const FRONTEND_DIR = path.join(ROOT, 'frontend');
@@ -88,9 +89,7 @@ export async function startFrontendServer({ apiOrigin, port, fallbackPort, root 
       res.writeHead(status, { ...headers, 'Content-Type': type });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
-    // WORKSHOP_PAGE_HOSTS names more, for a forwarded port (a remote editor, a codespace).
-    const extra = (process.env.WORKSHOP_PAGE_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-    if (![`localhost:${actual}`, `127.0.0.1:${actual}`, ...extra].includes(req.headers.host ?? '')) {
+    if (!localHosts(actual).includes(req.headers.host ?? '')) {
       return send(403, 'text/plain; charset=utf-8', `Open http://localhost:${actual}/ (this server answers only to its own address).`);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -20,6 +20,7 @@ import { dirs } from './paths.js';
 import { diffStep } from './step-diff.js';
 import type { Step } from './steps.js';
 import { PAGE_CSS, PAGE_JS } from './step-page-assets.js';
+import { localHosts } from './local-hosts.js';
 
 export interface PageCheck {
   number: number;
@@ -177,9 +178,7 @@ export class StepPage {
   }
 
   private trusted(req: http.IncomingMessage): boolean {
-    // WORKSHOP_PAGE_HOSTS names more, for a forwarded port (a remote editor, a codespace).
-    const extra = (process.env.WORKSHOP_PAGE_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-    const hosts = [`127.0.0.1:${this.port}`, `localhost:${this.port}`, ...extra];
+    const hosts = localHosts(this.port);
     if (!hosts.includes(req.headers.host ?? '')) return false;
     if (req.method === 'GET' || req.method === 'HEAD') return true;
     const origin = req.headers.origin;
