@@ -15,7 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { copyProject, SKIPPED } from '../../runner/lib/fsutil.js';
 import { scratchDir, shortPath } from '../../runner/lib/paths.js';
-import { freePort, startTsProcess, whenIdle, type ManagedProcess } from '../../runner/lib/processes.js';
+import { freePort, startTsProcess, startupDeadline, whenIdle, type ManagedProcess } from '../../runner/lib/processes.js';
 import { budget, seconds, timeout, track } from './budget.js';
 import { hasDatabase, serverDatabase } from './db.js';
 import { saysPortInUse } from './server.js';
@@ -155,7 +155,8 @@ async function observeOnce(dir: string, options: ObserveOptions, to: number): Pr
   const started = Date.now();
   const result: ObservedServer = { proc, output: () => proc.logs.last(), stop, watchedMs: 0 };
   const wait = budget(options.timeoutMs ?? 7000);
-  const deadline = Date.now() + wait;
+  // A start-up still using CPU past the wait gets more time; a loop that never ends stops at the CPU limit.
+  const deadline = startupDeadline(proc, wait, { cpuLimitMs: budget(20_000), graceMs: budget(2000) });
   try {
     await track(
       (async () => {
@@ -178,10 +179,10 @@ async function observeOnce(dir: string, options: ObserveOptions, to: number): Pr
             result.idleWithoutListening = true;
             return;
           }
-          if (Date.now() > deadline) {
+          if (deadline.expired()) {
             timeout({
               expected: `npx tsx src/server.ts to start and call listen()`,
-              got: `after ${seconds(wait)} it was still starting${proc.logs.last().length ? `; last output:\n          | ${proc.logs.last(8).join('\n          | ')}` : ''}`,
+              got: `after ${seconds(deadline.elapsedMs())} it was still starting${proc.logs.last().length ? `; last output:\n          | ${proc.logs.last(8).join('\n          | ')}` : ''}`,
               lesson: options.lesson,
               operation: `start ${shortPath(dir)}`,
             });

@@ -176,14 +176,28 @@ export function startTsProcess(options: StartOptions): ManagedProcess {
     });
   }
   const exited = new Promise<number | string>((resolve) => {
-    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+    // 'exit' can come before the last output has been read from the pipes (a busy machine): wait
+    // for 'close', which follows the streams' end, but not for long, since a grandchild that
+    // inherited the pipes can hold them open after the process itself is gone.
+    child.once('exit', (code, signal) => {
+      const done = (): void => resolve(code ?? signal ?? 'unknown');
+      const drained = setTimeout(done, 2000);
+      drained.unref();
+      child.once('close', () => {
+        clearTimeout(drained);
+        done();
+      });
+    });
     child.once('error', (err) => {
       logs.push(`could not start: ${err.message}\n`);
       resolve('spawn-error');
     });
   });
   const stop = async (graceMs = 2000): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await exited;
+      return;
+    }
     killTree(child, 'SIGTERM', options.group);
     const timer = setTimeout(() => killTree(child, 'SIGKILL', options.group), graceMs);
     await exited;
@@ -290,6 +304,36 @@ export function whenIdle(child: ChildProcess, quietMs = 1500, sampleMs = 250): {
   };
 }
 
+/**
+ * A wait for a process to start that a crowded machine cannot turn into a verdict: past `waitMs`,
+ * a process still using CPU since the last look (and below `cpuLimitMs` in all: a loop that never
+ * ends reaches it) gets `graceMs` more, up to 8 times `waitMs`. Where CPU time cannot be read, the
+ * deadline holds.
+ */
+export function startupDeadline(proc: ManagedProcess, waitMs: number, { cpuLimitMs, graceMs }: { cpuLimitMs: number; graceMs: number }) {
+  const started = Date.now();
+  const hard = started + waitMs * 8;
+  const cpuNow = () => (proc.child.pid === undefined ? undefined : cpuTimeMs(proc.child.pid));
+  let deadline = started + waitMs;
+  let lastCpu = cpuNow();
+  return {
+    /** How long it has waited, for messages. */
+    elapsedMs: () => Date.now() - started,
+    /** True once the wait is over and the process is not visibly making progress. */
+    expired(): boolean {
+      const now = Date.now();
+      if (now < deadline) return false;
+      if (now >= hard) return true;
+      const cpu = cpuNow();
+      const progressing = cpu !== undefined && lastCpu !== undefined && cpu > lastCpu && cpu < cpuLimitMs;
+      lastCpu = cpu;
+      if (!progressing) return true;
+      deadline = now + graceMs;
+      return false;
+    },
+  };
+}
+
 /** True when something accepts TCP connections at this host and port. */
 export function accepts(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
@@ -310,14 +354,14 @@ export function accepts(host: string, port: number, timeoutMs = 1000): Promise<b
  * process exits, and after `timeoutMs` otherwise. Never a fixed sleep.
  */
 export async function waitForServer(url: string, proc: ManagedProcess, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const wait = startupDeadline(proc, timeoutMs, { cpuLimitMs: Math.max(10_000, timeoutMs), graceMs: Math.min(2000, timeoutMs) });
   const { hostname, port } = new URL(url);
   let exitedWith: number | string | undefined;
   void proc.exited.then((code) => {
     exitedWith = code;
   });
   let delay = 25;
-  while (Date.now() < deadline) {
+  while (!wait.expired()) {
     if (exitedWith !== undefined) {
       throw new NotReadyError(`the server exited (code ${exitedWith}) before it listened on ${url}`, proc.logs.last(15));
     }
@@ -326,7 +370,7 @@ export async function waitForServer(url: string, proc: ManagedProcess, timeoutMs
     delay = Math.min(delay * 2, 200);
   }
   throw new NotReadyError(
-    `the server did not start listening on ${url} within ${Number((timeoutMs / 1000).toFixed(1))} s (does it call app.listen(PORT)?)`,
+    `the server did not start listening on ${url} within ${Number((wait.elapsedMs() / 1000).toFixed(1))} s (does it call app.listen(PORT)?)`,
     proc.logs.last(15),
     exitedWith === undefined,
   );
