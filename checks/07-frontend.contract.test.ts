@@ -3,10 +3,10 @@
  * complete, every answer the API gives conforms to it, it says which routes need a token, the
  * API's validation and the document agree on every body sent, and the docs page is served.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe } from 'vitest';
-import { api, describeResponse, ensure, expectStatus, loadApp, requirement, send } from './support/index.js';
+import { api, describeResponse, ensure, expectStatus, loadApp, requirement, send, type Response } from './support/index.js';
 import type { Method } from './support/http.js';
 import { CONDUIT_ROUTES, conduitSession, dir, fetchDocument, isObject, L, LIST_QUERY, loadDocument, type Json, type Operation } from './07-frontend.shared.js';
 
@@ -72,12 +72,18 @@ describe('the OpenAPI document', () => {
       // Nothing documented that the API does not answer: each operation outside Conduit's list is
       // sent once, and must not meet the app's answer to a route that does not exist.
       const http = api(app);
-      const unknown = await http.get(`/api/no-such-route-${randomUUID().slice(0, 8)}`);
+      // A 404 may name what was asked for ({"errors":{"GET /api/x":["not found"]}}, "Cannot GET /api/x"):
+      // the method and the path are taken out of both answers before they are compared.
+      const unknownPath = `/api/no-such-route-${randomUUID().slice(0, 8)}`;
+      const unknown = await http.get(unknownPath);
+      const notFoundBody = (res: Response, method: string, path: string): string =>
+        (res.text || short(res.body, 10_000)).split(path).join('<path>').split(method).join('<method>');
+      const unknownBody = notFoundBody(unknown, 'GET', unknownPath);
       const extra = doc.operations.filter((o) => !CONDUIT_ROUTES.some((r) => r.method === o.method && sameTemplate(o.path, r.path)) && o.method !== 'HEAD' && o.method !== 'OPTIONS');
       for (const op of extra) {
         const path = op.path.replace(/\{[^}]+\}/g, 'x');
         const res = await send(app, op.method as Method, path);
-        const notThere = res.status === 404 && short(res.body) === short(unknown.body);
+        const notThere = res.status === unknown.status && notFoundBody(res, op.method, path) === unknownBody;
         ensure(!notThere && res.status !== 405 && res.status !== 501, {
           expected: `${op.method} ${op.path}, documented, is a route the API answers`,
           got: `${op.method} ${path}: ${describeResponse(res)} (the same as for a route that does not exist)`,
@@ -312,6 +318,13 @@ describe('the docs page', () => {
       const asset = await http.get(`${url.pathname}${url.search}`);
       ensure(asset.status === 200, { expected: `${url.pathname}, which the docs page loads, answers 200`, got: describeResponse(asset), lesson: L.docs });
     }
+    const blocked = blockedByPolicy(html, [res.headers['content-security-policy']].flat().filter((v): v is string => typeof v === 'string'));
+    ensure(blocked.length === 0, {
+      expected: "the docs page's own Content-Security-Policy lets its scripts and styles run: a browser blocks what the policy does not allow, and the page stays blank",
+      got: `${blocked.join('; ')}\n          Content-Security-Policy: ${short(res.headers['content-security-policy'] ?? 'none', 300)}`,
+      hint: "put the page's code in a file the API serves (<script src=\"/api/docs/init.js\">) rather than inline: helmet's script-src 'self' allows it and inline code stays forbidden",
+      lesson: L.docs,
+    });
     ensure(refs.length > 0 || /<script\b[^>]*>[\s\S]*?<\/script>/i.test(html), {
       expected: 'a docs page that renders the document (a script of its own, or swagger-ui)',
       got: `an HTML page with no script: ${html.slice(0, 200)}`,
@@ -324,4 +337,46 @@ describe('the docs page', () => {
 function sameTemplate(a: string, b: string): boolean {
   const norm = (p: string) => p.replace(/\{[^}]+\}/g, '{}').replace(/\/+$/, '');
   return norm(a) === norm(b);
+}
+
+/**
+ * What of a page's inline code and own files its Content-Security-Policy forbids, as a browser
+ * reads it: each policy must allow each element (several policies all apply); an element's
+ * directive is script-src-elem / style-src-elem, else script-src / style-src, else default-src.
+ * Inline code runs with 'unsafe-inline' (ignored when the directive has a nonce or a hash), or
+ * with a nonce the element carries, or with the hash of its text; a file of the page's own origin
+ * with 'self', '*' or any source naming a scheme or a host.
+ */
+function blockedByPolicy(html: string, policies: string[]): string[] {
+  const elements = [
+    ...[...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].map((m) => ({ kind: 'script' as const, attrs: m[1], text: m[2] })),
+    ...[...html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi)].map((m) => ({ kind: 'style' as const, attrs: m[1], text: m[2] })),
+  ];
+  const problems = new Set<string>();
+  for (const policy of policies.flatMap((p) => p.split(','))) {
+    const directives = new Map<string, string[]>();
+    for (const part of policy.split(';')) {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources);
+    }
+    for (const el of elements) {
+      const sources = directives.get(`${el.kind}-src-elem`) ?? directives.get(`${el.kind}-src`) ?? directives.get('default-src');
+      if (!sources) continue;
+      const lower = sources.map((v) => v.toLowerCase());
+      const src = /\bsrc\s*=\s*["']([^"']+)["']/i.exec(el.attrs)?.[1];
+      const nonce = /\bnonce\s*=\s*["']([^"']+)["']/i.exec(el.attrs)?.[1];
+      if (nonce !== undefined && sources.includes(`'nonce-${nonce}'`)) continue;
+      if (el.kind === 'script' && src !== undefined) {
+        const allowsOwn = lower.some((v) => v === "'self'" || v === '*' || !v.startsWith("'"));
+        if (!allowsOwn) problems.add(`<script src="${src}"> is not allowed by ${el.kind}-src ${sources.join(' ')}`);
+        continue;
+      }
+      if (el.text.trim() === '') continue;
+      const hashed = ['sha256', 'sha384', 'sha512'].some((alg) => sources.includes(`'${alg}-${createHash(alg).update(el.text).digest('base64')}'`));
+      const nonceOrHash = lower.some((v) => v.startsWith("'nonce-") || /^'sha(256|384|512)-/.test(v));
+      if (hashed || (lower.includes("'unsafe-inline'") && !nonceOrHash)) continue;
+      problems.add(`an inline <${el.kind}> (${short(el.text.trim(), 60)}) is blocked by ${directives.has(`${el.kind}-src`) ? `${el.kind}-src` : 'default-src'} ${sources.join(' ')}`);
+    }
+  }
+  return [...problems];
 }

@@ -47,6 +47,23 @@ async function oneOfEach(url: string, origin: string | undefined): Promise<{ lab
   ];
 }
 
+/**
+ * Wrong passwords for one email until the login throttle of step 04 answers 429 (after 5): the
+ * last answer, and the ones before it. A limiter mounted before the CORS middleware answers it
+ * without CORS headers, and the page cannot read Retry-After.
+ */
+async function throttled(url: string, origin: string, email: string): Promise<{ label: string; res: Response }[]> {
+  const headers = { Origin: origin };
+  await send(url, 'POST', '/api/users', { headers, json: { user: { username: email.split('@')[0], email, password: 'the-right-password-1' } } });
+  const answers: { label: string; res: Response }[] = [];
+  for (let i = 1; i <= 8; i += 1) {
+    const res = await send(url, 'POST', '/api/users/login', { headers, json: { user: { email, password: `wrong-password-${i}` } } });
+    answers.push({ label: `wrong password #${i} for ${email} (${res.status === 429 ? '429, throttled' : res.status})`, res });
+    if (res.status === 429) break;
+  }
+  return answers;
+}
+
 function preflight(url: string, origin: string, path: string, method: string): Promise<Response> {
   return send(url, 'OPTIONS', path, { headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'authorization, content-type' } });
 }
@@ -57,8 +74,14 @@ describe('CORS', () => {
     { lesson: L.cors, covers: ['cors-allowed'], timeout: 40_000, concurrent: true },
     async () => {
       await withServer({ CORS_ORIGINS: ORIGINS }, async (server) => {
-        for (const origin of [FRONTEND, OTHER]) {
-          for (const { label, res } of await oneOfEach(server.url, origin)) {
+        for (const [i, origin] of [FRONTEND, OTHER].entries()) {
+          const logins = await throttled(server.url, origin, `cors-throttle-${i}@example.test`);
+          ensure(logins.some(({ res }) => res.status === 429), {
+            expected: `with CORS_ORIGINS=${ORIGINS}, the 6th wrong password for one email sent with Origin: ${origin} answers 429 (step 04's login throttle), with its CORS headers`,
+            got: logins.map(({ label, res }) => `${label}: ${shown(res)}`).join('; '),
+            lesson: L.cors,
+          });
+          for (const { label, res } of [...(await oneOfEach(server.url, origin)), ...logins]) {
             ensure(header(res, 'access-control-allow-origin') === origin, {
               expected: `with CORS_ORIGINS=${ORIGINS}, ${label} sent with Origin: ${origin} answers Access-Control-Allow-Origin: ${origin} (a front end must read errors too)`,
               got: shown(res),
@@ -174,8 +197,8 @@ describe('CORS', () => {
   );
 
   requirement(
-    'with CORS_ORIGINS unset, the development server allows http://localhost:4100 and http://127.0.0.1:4100, and a production server allows no origin',
-    { lesson: L.cors, covers: ['cors-defaults'], timeout: 60_000, concurrent: true },
+    'with CORS_ORIGINS unset, the development server allows http://localhost:4100 and http://127.0.0.1:4100, and a production or test server allows no origin',
+    { lesson: L.cors, covers: ['cors-defaults'], timeout: 90_000, concurrent: true },
     async () => {
       await withServer({ CORS_ORIGINS: undefined, NODE_ENV: 'development' }, async (server) => {
         for (const origin of ['http://localhost:4100', 'http://127.0.0.1:4100']) {
@@ -190,17 +213,19 @@ describe('CORS', () => {
         const stranger = await send(server.url, 'GET', '/api/tags', { headers: { Origin: 'http://localhost:3001' } });
         ensure(corsHeaders(stranger).length === 0, { expected: 'with CORS_ORIGINS unset in development, an origin other than the two defaults (http://localhost:3001) gets no Access-Control-* header', got: shown(stranger), lesson: L.cors });
       });
-      await withServer({ CORS_ORIGINS: undefined, NODE_ENV: 'production' }, async (server) => {
-        for (const origin of ['http://localhost:4100', 'http://127.0.0.1:4100', 'https://conduit.example.test']) {
-          const res = await send(server.url, 'GET', '/api/tags', { headers: { Origin: origin } });
-          ensure(corsHeaders(res).length === 0, {
-            expected: `with NODE_ENV=production and CORS_ORIGINS unset, GET /api/tags from ${origin} answers without any Access-Control-* header: no origin is allowed until one is configured (fail closed)`,
-            got: shown(res),
-            hint: 'the development default applies in development only; elsewhere an unset CORS_ORIGINS is an empty list',
-            lesson: L.cors,
-          });
-        }
-      });
+      for (const env of ['production', 'test']) {
+        await withServer({ CORS_ORIGINS: undefined, NODE_ENV: env }, async (server) => {
+          for (const origin of ['http://localhost:4100', 'http://127.0.0.1:4100', 'https://conduit.example.test']) {
+            const res = await send(server.url, 'GET', '/api/tags', { headers: { Origin: origin } });
+            ensure(corsHeaders(res).length === 0, {
+              expected: `with NODE_ENV=${env} and CORS_ORIGINS unset, GET /api/tags from ${origin} answers without any Access-Control-* header: outside development no origin is allowed until one is configured (fail closed)`,
+              got: shown(res),
+              hint: "the development default applies when NODE_ENV is development, and nowhere else: in production and test an unset CORS_ORIGINS is an empty list",
+              lesson: L.cors,
+            });
+          }
+        });
+      }
     },
   );
 
@@ -210,7 +235,7 @@ describe('CORS', () => {
     async () => {
       const db = await serverDatabase(dir);
       try {
-        for (const value of ['*', 'localhost:4100', 'http://localhost:4100/', 'http://localhost:4100/app', `${FRONTEND},,${OTHER}`, 'ftp://files.example.test']) {
+        for (const value of ['*', 'localhost:4100', 'http://localhost:4100/', 'http://localhost:4100/app', 'http://localhost:4100?next=1', `${FRONTEND},,${OTHER}`, 'ftp://files.example.test']) {
           await expectStartupRefusal(dir, {
             env: { ...db.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', JWT_SECRET: SECRET, CORS_ORIGINS: value, PORT: String(await freePort()) },
             situation: `CORS_ORIGINS=${value}`,

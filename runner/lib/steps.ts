@@ -11,7 +11,9 @@ export interface Step {
   readonly available: boolean;
   /**
    * Earlier steps whose checks still apply to this step's project. `check N` runs them too,
-   * as "still working", so a learner sees at once when new work breaks old work.
+   * as "still working", so a learner sees at once when new work breaks old work. Step 06's are
+   * not carried on: they grade the suite the learner wrote *in step 06*, against bugs planted in
+   * that step's code, some twenty runs of it (minutes); later steps change both.
    */
   readonly earlier: readonly string[];
   /** Whether the step's project is an app that follows the step contract (src/app.ts + src/server.ts). */
@@ -31,7 +33,7 @@ export const STEPS: readonly Step[] = [
   { number: 4, slug: '04-security', title: 'Security', summary: 'register/login, bcrypt, JWT, ownership and admin role, helmet, rate limits', available: true, earlier: ['01-server', '02-api', '03-database'], hasApp: true },
   { number: 5, slug: '05-performance', title: 'Performance', summary: 'a slow social layer made fast: measure, eager loading, indexes, caching, compression', available: true, earlier: ['01-server', '02-api', '03-database', '04-security'], hasApp: true },
   { number: 6, slug: '06-testing', title: 'Testing and debugging', summary: 'your own vitest + supertest suite, graded by the bugs it notices, and a debugging exercise', available: true, earlier: ['01-server', '02-api', '03-database', '04-security', '05-performance'], hasApp: true, runAtLeastMs: 600_000 },
-  { number: 7, slug: '07-frontend', title: 'Working with a front end', summary: 'CORS, one schema for validation, an OpenAPI document, a web client', available: false, earlier: ['01-server'], hasApp: true },
+  { number: 7, slug: '07-frontend', title: 'Working with a front end', summary: 'CORS, one schema for validation, an OpenAPI document, a web client', available: true, earlier: ['01-server', '02-api', '03-database', '04-security', '05-performance'], hasApp: true },
   { number: 8, slug: '08-deploy', title: 'Deployment and operations', summary: 'Docker, config validation, health/readiness, graceful shutdown, logs, metrics', available: false, earlier: ['01-server'], hasApp: true },
 ];
 
@@ -64,3 +66,9 @@ export function findAvailableStep(name: string): Step {
 }
 
 export const availableSteps = (): Step[] => STEPS.filter((s) => s.available);
+
+/**
+ * The latest step whose reference is the whole backend so far: what `npm run bench` and the
+ * reliability suite put under load, so they measure the code a learner last copies from.
+ */
+export const latestAppStep = (): Step => availableSteps().filter((s) => s.hasApp).at(-1)!;

@@ -215,7 +215,8 @@ describe('learner-facing text', () => {
     expect(nextStepLine('01-server')).toMatch(/^on to 02-api: npm run step 2 . Conduit articles/);
     expect(nextStepLine('04-security')).toMatch(/^on to 05-performance: npm run step 5/);
     expect(nextStepLine('05-performance')).toMatch(/^on to 06-testing: npm run step 6/);
-    expect(nextStepLine('06-testing')).toMatch(/Coming next: 07-frontend/);
+    expect(nextStepLine('06-testing')).toMatch(/^on to 07-frontend: npm run step 7/);
+    expect(nextStepLine('07-frontend')).toMatch(/Coming next: 08-deploy/);
   });
 });
 
