@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --duration s] [-- --connections n] [-- --markdown]`: the reference
- * solution of step 05 (04 until 05 exists) under load, on SQLite and on MySQL, with the machinery
+ * `npm run bench [-- --duration s] [-- --connections n] [-- --markdown]`: the latest reference
+ * solution (latestAppStep(): the whole backend so far) under load, on SQLite and on MySQL, with the machinery
  * of `npm run load` (runner/lib/load.ts), at 50 connections by default (the p99 figure is about
  * contention). Each scenario is set beside a ceiling: a plain Express app in the same harness
  * answering a fixed JSON body as large as the list answer, i.e. the most this machine does with
@@ -9,7 +9,6 @@
  * beside it: its p99 shows whether the other endpoints stall while bcrypt works.
  * `--markdown` prints the tables for docs/performance.md.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import bcrypt from 'bcrypt';
 import { parseArgs, str } from './lib/args.js';
@@ -37,7 +36,7 @@ import {
 } from './lib/load.js';
 import { LOAD_PASSWORD } from './lib/load-seed.js';
 import { shortPath } from './lib/paths.js';
-import { findStep } from './lib/steps.js';
+import { latestAppStep } from './lib/steps.js';
 import { c, out } from './lib/ui.js';
 import { solutionDir } from './lib/workspace.js';
 
@@ -81,8 +80,7 @@ if (onlyDialect !== undefined && onlyDialect !== 'sqlite' && onlyDialect !== 'my
 }
 const dialects: Dialect[] = onlyDialect ? [onlyDialect as Dialect] : ['sqlite', 'mysql'];
 
-// The step-05 reference once it exists; until then the step-04 one (same contract, no social layer).
-const step = [findStep('5'), findStep('4')].find((s) => fs.existsSync(solutionDir(s))) ?? findStep('4');
+const step = latestAppStep();
 const target = solutionDir(step);
 const mysqlUrl = serverUrlOf(process.env.WORKSHOP_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306');
 

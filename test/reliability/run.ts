@@ -1,5 +1,5 @@
 /**
- * The reliability suite: the latest reference solution (solutions/05-performance) under load,
+ * The reliability suite: the latest reference solution (latestAppStep(), the whole backend) under load,
  * faults and hostile input.
  *
  *   npm run reliability -- [--dialect sqlite|mysql|both] [--seed N] [--runs N] [--solution DIR]
@@ -16,6 +16,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, scratchDir } from '../../runner/lib/paths.js';
+import { latestAppStep } from '../../runner/lib/steps.js';
+import { solutionDir } from '../../runner/lib/workspace.js';
 import { Client, describe, type Sent } from './client.js';
 import { concurrency } from './concurrency.js';
 import { drawSpecs, fuzz } from './fuzz.js';
@@ -34,7 +36,7 @@ const { values: args } = parseArgs({
     dialect: { type: 'string', default: 'both' },
     seed: { type: 'string', default: process.env.RELIABILITY_SEED ?? String(DEFAULT_SEED) },
     runs: { type: 'string', default: String(DEFAULT_RUNS) },
-    solution: { type: 'string', default: path.join(ROOT, 'solutions', '05-performance') },
+    solution: { type: 'string', default: solutionDir(latestAppStep()) },
     replay: { type: 'string' },
     'max-seconds': { type: 'string', default: '240' },
   },
