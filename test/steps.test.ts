@@ -44,7 +44,9 @@ describe.each(steps)('$slug', (step) => {
       // A solution whose src/ is the previous step's, file for file (step 06 adds only tests), has
       // already passed the earlier steps' checks there: its run here is the step's own checks.
       runChecks({ step, target: solutionDir(step), earlier: !sameSourceAsPrevious(step) }),
-      runChecks({ step, target: starterDir(step) }),
+      // On the MySQL pass the starter runs its step's own checks: the SQLite pass has shown that it
+      // keeps the earlier steps working, and CI's 90 minutes cannot hold every earlier check twice.
+      runChecks({ step, target: starterDir(step), earlier: !process.env.WORKSHOP_DB_STEPS_ONLY }),
     ]);
     // Two whole check runs side by side: minutes on a busy machine, and that is no verdict.
   }, 900_000);
@@ -67,7 +69,7 @@ describe.each(steps)('$slug', (step) => {
     expect(own.filter((r) => r.state !== 'fail').map((r) => r.title), summary(starter)).toEqual([]);
   });
 
-  it('the pristine starter keeps the earlier steps working (or they wait for this step\'s new work)', () => {
+  it.skipIf(!!process.env.WORKSHOP_DB_STEPS_ONLY)('the pristine starter keeps the earlier steps working (or they wait for this step\'s new work)', () => {
     expect(starter.results.filter((r) => r.group === 'earlier' && r.state !== 'pass' && !r.blocked), summary(starter)).toEqual([]);
     expect(starter.problem?.kind === 'timeout' || starter.problem?.kind === 'crash', summary(starter)).toBe(false);
   });

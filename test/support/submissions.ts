@@ -61,3 +61,25 @@ export const changesOnlyTests = (files: string[]): boolean => files.every((f) =>
  */
 export const differsByDialect = (files: string[]): boolean =>
   !changesOnlyTests(files) || files.some((f) => /(^|\/)db\.[cm]?[jt]s$/.test(f) || /^vitest\.config\./.test(f));
+
+/** Paths of the layer that talks to the database: the handle, models, migrations, repositories, SQL. */
+const DATABASE_FILE = /(^|\/)(db|database|models?|migrations?|seeders?|[\w.-]*\.(repository|model|queries|sql))(\.[cm]?[jt]s)?(\/|$)/i;
+/** Text of a change that talks to the database: Sequelize calls, SQL, transactions, constraints, ordering, concurrency. */
+const DATABASE_TEXT =
+  /sequelize|\bOp\.|transaction|QueryTypes|\.query\(|literal\(|\bfind(All|One|ByPk|AndCountAll|OrCreate)\b|\.(increment|decrement|upsert|bulkCreate|destroy|count|create|save|reload|update|sync)\(|\bunique\b|\bindex(es)?\b|collat|dialect|migrat|Constraint|DataTypes|\b(order|where|include|attributes|group)\s*:|Promise\.all|\b(SELECT|INSERT|UPDATE|DELETE)\b/i;
+/** The steps whose lessons are about the database itself: every mistake in them runs on both dialects. */
+const DATABASE_STEPS = new Set(['03-database', '05-performance']);
+
+/**
+ * Whether a wrong submission's mistake reaches the database, so that the MySQL pass can show
+ * something the SQLite pass did not: any mistake of a database step, a mistake declared for given
+ * dialects, a change to the database layer's files, or an edit whose text talks to the database.
+ * A mistake in CORS headers, token checks or the OpenAPI document answers the same whichever
+ * database sits behind it, and the SQLite pass has already proved that its check catches it.
+ */
+export function reachesDatabase(slug: string, wrong: WrongSubmission): boolean {
+  if (DATABASE_STEPS.has(slug) || wrong.dialects) return true;
+  if (changedFiles(wrong).some((f) => DATABASE_FILE.test(f))) return true;
+  const texts = [...(wrong.edits ?? []).flatMap((e) => [e.find, e.replace]), ...Object.values(wrong.files ?? {})];
+  return texts.some((t) => DATABASE_TEXT.test(t));
+}
