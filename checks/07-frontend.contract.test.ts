@@ -290,7 +290,7 @@ describe('one schema for validation and documentation', () => {
 });
 
 describe('the docs page', () => {
-  requirement('GET /api/docs answers an HTML page whose scripts and styles all come from the API itself, and load', { lesson: L.docs, covers: ['docs-page'], timeout: 30_000 }, async () => {
+  requirement('GET /api/docs answers an HTML page whose scripts and styles all come from the API itself, and load, and no other answer loosens its policy', { lesson: L.docs, covers: ['docs-page', 'csp-elsewhere'], timeout: 30_000 }, async () => {
     const { app } = await loadApp(dir);
     const http = api(app);
     let page = '/api/docs';
@@ -330,6 +330,18 @@ describe('the docs page', () => {
       got: `an HTML page with no script: ${html.slice(0, 200)}`,
       lesson: L.docs,
     });
+    // The docs page's policy is its own: the JSON answers (a success, an error, the document) keep theirs.
+    for (const [method, path] of [['GET', '/api/tags'], ['GET', '/api/openapi.json'], ['GET', '/api/no-such-route'], ['POST', '/api/users/login']] as const) {
+      const other = method === 'GET' ? await http.get(path) : await http.post(path, { json: { user: {} } });
+      const policies = [other.headers['content-security-policy']].flat().filter((v): v is string => typeof v === 'string');
+      const loose = policies.length === 0 ? ['there is no Content-Security-Policy at all'] : looseScriptPolicy(policies);
+      ensure(loose.length === 0, {
+        expected: `${method} ${path} keeps a Content-Security-Policy that runs no inline script, no eval and no other site's script (only the docs page has a policy of its own)`,
+        got: `${describeResponse(other)}: ${loose.join('; ')}\n          Content-Security-Policy: ${short(other.headers['content-security-policy'] ?? 'none', 300)}`,
+        hint: "keep app.use(helmet()) for the whole app and set the docs page's policy on the docs router alone (helmet.contentSecurityPolicy({...}) mounted on it)",
+        lesson: L.docs,
+      });
+    }
   });
 });
 
@@ -337,6 +349,33 @@ describe('the docs page', () => {
 function sameTemplate(a: string, b: string): boolean {
   const norm = (p: string) => p.replace(/\{[^}]+\}/g, '{}').replace(/\/+$/, '');
   return norm(a) === norm(b);
+}
+
+/**
+ * How a policy lets scripts run that helmet's default would not: the effective script directive
+ * (script-src, else default-src) missing, or allowing inline code without a nonce or hash,
+ * eval, any host ('*'), or whole schemes (https:, http:, data:, blob:). Several policies all
+ * apply, so one strict policy among them is enough.
+ */
+function looseScriptPolicy(policies: string[]): string[] {
+  const verdicts = policies.flatMap((p) => p.split(',')).map((policy) => {
+    const directives = new Map<string, string[]>();
+    for (const part of policy.split(';')) {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources.map((v) => v.toLowerCase()));
+    }
+    const name = directives.has('script-src') ? 'script-src' : 'default-src';
+    const sources = directives.get(name);
+    if (!sources) return ['neither script-src nor default-src limits scripts'];
+    const nonceOrHash = sources.some((v) => v.startsWith("'nonce-") || /^'sha(256|384|512)-/.test(v));
+    const problems: string[] = [];
+    if (sources.includes("'unsafe-inline'") && !nonceOrHash) problems.push(`${name} allows inline scripts ('unsafe-inline')`);
+    if (sources.includes("'unsafe-eval'")) problems.push(`${name} allows eval ('unsafe-eval')`);
+    const open = sources.filter((v) => v === '*' || /^(https?|data|blob):$/.test(v));
+    if (open.length > 0) problems.push(`${name} allows scripts from ${open.join(' ')}`);
+    return problems;
+  });
+  return verdicts.some((v) => v.length === 0) ? [] : [...new Set(verdicts.flat())];
 }
 
 /**

@@ -6,7 +6,8 @@
  *   node --import tsx test/tools/try.ts variant 02-api/router-per-resource
  *   node --import tsx test/tools/try.ts solution 02-api | starter 02-api
  *
- * By default a wrong submission runs only the check meant to catch it; --all runs every check.
+ * By default a wrong submission runs only the check meant to catch it; --all runs every check,
+ * --only <text> the checks whose title contains the text.
  * WORKSHOP_DB_DIALECT=mysql runs it on MySQL/MariaDB.
  */
 import fs from 'node:fs';
@@ -24,10 +25,13 @@ import { scratch } from '../support/cli.js';
 
 const [kind, name, ...rest] = process.argv.slice(2);
 const all = rest.includes('--all');
+// --only <text>: the checks whose title contains it (any kind of target).
+const onlyAt = rest.indexOf('--only');
+const onlyText = onlyAt >= 0 ? rest[onlyAt + 1] : undefined;
 const seedAt = rest.indexOf('--seed');
 const seed = seedAt >= 0 ? rest[seedAt + 1] : undefined;
 if (!kind || !name) {
-  console.error('usage: try.ts wrong|variant <step>/<name> [--all] [--seed N] | solution|starter <step>');
+  console.error('usage: try.ts wrong|variant <step>/<name> [--all] [--only <text>] [--seed N] | solution|starter <step>');
   process.exit(2);
 }
 const slug = name.split('/')[0];
@@ -52,7 +56,7 @@ if (kind === 'solution' || kind === 'starter') {
     applyVariant(target, path.join(ROOT, 'test', 'variants', name));
   }
 }
-const run = await runChecks({ step, target, only, seed });
+const run = await runChecks({ step, target, only: onlyText ?? only, seed });
 console.log(renderChecklist(run, { verbose: true }));
 cleanup();
 process.exit(0);

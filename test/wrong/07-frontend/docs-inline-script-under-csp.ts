@@ -4,7 +4,7 @@ import type { WrongSubmission } from '../types.js';
 // a perfectly good page.
 export default {
   description: "the docs page starts Swagger UI with an inline <script>, which the docs page's CSP (script-src 'self') blocks in a browser",
-  caughtBy: 'GET /api/docs answers an HTML page whose scripts and styles all come from the API itself, and load',
+  caughtBy: 'GET /api/docs answers an HTML page whose scripts and styles all come from the API itself, and load, and no other answer loosens its policy',
   edits: [
     {
       file: 'src/docs/docs.routes.ts',
