@@ -71,15 +71,20 @@ const DATABASE_TEXT =
 const DATABASE_STEPS = new Set(['03-database', '05-performance']);
 
 /**
- * Whether a wrong submission's mistake reaches the database, so that the MySQL pass can show
- * something the SQLite pass did not: any mistake of a database step, a mistake declared for given
- * dialects, a change to the database layer's files, or an edit whose text talks to the database.
+ * Whether a wrong submission's mistake (or a correct variant's rewrite) reaches the database, so
+ * that the MySQL pass can show something the SQLite pass did not: any change in a database step,
+ * a mistake declared for given dialects, a change to the database layer's files, or (a wrong
+ * submission's) edited text that talks to the database.
  * A mistake in CORS headers, token checks or the OpenAPI document answers the same whichever
  * database sits behind it, and the SQLite pass has already proved that its check catches it.
  */
-export function reachesDatabase(slug: string, wrong: WrongSubmission): boolean {
-  if (DATABASE_STEPS.has(slug) || wrong.dialects) return true;
-  if (changedFiles(wrong).some((f) => DATABASE_FILE.test(f))) return true;
-  const texts = [...(wrong.edits ?? []).flatMap((e) => [e.find, e.replace]), ...Object.values(wrong.files ?? {})];
+export function reachesDatabase(slug: string, change: WrongSubmission | { folder: string; info: VariantInfo }): boolean {
+  if (DATABASE_STEPS.has(slug) || ('dialects' in change && change.dialects)) return true;
+  const files = changedFiles(change);
+  if (files.some((f) => DATABASE_FILE.test(f))) return true;
+  // A variant is whole files (routes and handlers call the services, so any of them reads as
+  // database text): only its database layer's files count. A wrong submission is a small edit.
+  if ('folder' in change) return false;
+  const texts = [...(change.edits ?? []).flatMap((e) => [e.find, e.replace]), ...Object.values(change.files ?? {})];
   return texts.some((t) => DATABASE_TEXT.test(t));
 }
