@@ -7,6 +7,7 @@ import request from 'supertest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import type { RedisConnection } from '../../src/redis.js';
 import { freshDatabase, type FreshDatabase } from './db.js';
 
 export interface TestClock {
@@ -35,10 +36,21 @@ export interface TestApp extends FreshDatabase {
   http: () => ReturnType<typeof request>;
 }
 
-export async function testApp(): Promise<TestApp> {
-  const fresh = await freshDatabase();
+export interface TestAppOptions {
+  /** More variables for loadConfig (METRICS_TOKEN, TRUST_PROXY, …). */
+  env?: Record<string, string>;
+  /** A Redis for the attempt limits (a real client, or a fake that fails). */
+  redis?: RedisConnection;
+  /** Another app's database: two instances of the API on one database. */
+  on?: FreshDatabase;
+}
+
+export const TEST_ENV = { NODE_ENV: 'test', DB_DIALECT: 'sqlite', LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-of-at-least-32-characters-0123456789' };
+
+export async function testApp({ env = {}, redis, on }: TestAppOptions = {}): Promise<TestApp> {
+  const fresh = on ? { ...on, drop: async () => undefined } : await freshDatabase();
   const clock = testClock();
-  const config = loadConfig({ NODE_ENV: 'test', DB_DIALECT: 'sqlite', LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-of-at-least-32-characters-0123456789' });
-  const app = createApp({ config, logger: createLogger('silent'), db: fresh.db, clock: clock.now });
+  const config = loadConfig({ ...TEST_ENV, ...env });
+  const app = createApp({ config, logger: createLogger('silent'), db: fresh.db, redis, clock: clock.now });
   return { ...fresh, app, clock, http: () => request(app) };
 }
