@@ -1,0 +1,189 @@
+/**
+ * Step 08 · Deployment and operations: graceful shutdown, seen from outside the process as an
+ * orchestrator sees it. Requests are put in flight with their bodies half sent (the server has
+ * answered `100 Continue`: it holds the request), then SIGTERM; what happens to them, to new
+ * connections, to an idle keep-alive connection and to the process is observed, never timed:
+ * "it did not exit" is a process alive and idle (no CPU used), not a clock running out.
+ */
+import { describe } from 'vitest';
+import { whenIdle } from '../runner/lib/processes.js';
+import { api, describeResponse, ensure, fail, requirement } from './support/index.js';
+import { idleKeepAlive, slowRequest, tryConnect, type RawOutcome, type SlowRequest } from './support/raw-http.js';
+import { budget } from './support/budget.js';
+import { exitOrIdle, L, person, short, withApp, type AppProcess } from './08-deploy.shared.js';
+
+const showOutcome = (o: RawOutcome): string =>
+  o.kind === 'answered' ? `${o.res.status} ${short(o.res.body, 160)}` : `no answer: the connection was ${o.how}${o.partial ? ` after ${JSON.stringify(o.partial)}` : ''}`;
+
+async function register(app: AppProcess, who: ReturnType<typeof person>): Promise<void> {
+  const res = await api(app.url).post('/api/users', { json: { user: who } });
+  ensure(res.status === 201, { expected: 'POST /api/users registers a user (201), before the shutdown', got: describeResponse(res), lesson: L.shutdown });
+}
+
+/**
+ * After SIGTERM: polls new connections until one is refused. A server that goes on accepting
+ * while it sits idle (it has handled the signal and has nothing else to do) has not closed its
+ * listener. Fails as well when the process exits before the requests in flight were answered.
+ */
+async function expectNewConnectionsRefused(app: AppProcess, inFlight: SlowRequest[]): Promise<void> {
+  const deadline = Date.now() + budget(20_000);
+  let accepted = 0;
+  for (;;) {
+    if (app.exitCode() !== undefined) {
+      fail({
+        expected: `after SIGTERM, the server to finish the ${inFlight.length} requests in flight before it exits`,
+        got: `it exited (code ${app.exitCode()}) with their bodies still on the way${app.tail(6)}`,
+        hint: 'on SIGTERM: server.close(), and exit from its callback (when the last request has been answered), not process.exit() at once',
+        lesson: L.shutdown,
+      });
+    }
+    const outcome = await tryConnect(app.port);
+    if (outcome === 'refused') return;
+    if (outcome === 'accepted') accepted += 1;
+    const gone = inFlight.find((s) => s.conn.closed !== undefined);
+    if (gone) {
+      fail({
+        expected: `after SIGTERM, the requests in flight to stay open until they are answered`,
+        got: `the connection of ${gone.label} was ${gone.conn.closed} before its body was complete`,
+        hint: 'server.close() stops new connections and lets the open ones finish; destroying the sockets is for the deadline only',
+        lesson: L.shutdown,
+      });
+    }
+    if (Date.now() > deadline || (accepted >= 8 && (await idleFor(app)))) {
+      fail({
+        expected: 'after SIGTERM, a new connection to be refused (ECONNREFUSED) while the requests in flight finish: a load balancer must stop sending here',
+        got: `${accepted} new connection(s) accepted after SIGTERM${Date.now() > deadline ? '' : ', while the server sat idle (it had handled the signal)'}`,
+        hint: 'call server.close() first thing on SIGTERM: it stops listening at once, and its callback runs when the open connections are done',
+        lesson: L.shutdown,
+      });
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** True when the process used no CPU over a short look (it is waiting, not working). */
+async function idleFor(app: AppProcess): Promise<boolean> {
+  const idle = whenIdle(app.proc.child, budget(1500));
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([idle.idle.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), budget(2500))))]);
+  } finally {
+    clearTimeout(timer);
+    idle.cancel();
+  }
+}
+
+describe('graceful shutdown', () => {
+  requirement(
+    'on SIGTERM the server refuses new connections, answers the requests already in flight normally (401, 200, 422: never a reset), closes an idle keep-alive connection, and exits with code 0 after the last answer',
+    { lesson: L.shutdown, covers: ['shutdown-drains', 'shutdown-refuses-new', 'shutdown-idle-keepalive', 'shutdown-exit-0'], timeout: 90_000, concurrent: true },
+    async () => {
+      await withApp({ env: { SHUTDOWN_TIMEOUT_MS: String(Math.min(120_000, Math.max(30_000, budget(30_000)))) }, lesson: L.shutdown }, async (app) => {
+        const ada = person('drain');
+        await register(app, ada);
+        const idle = await idleKeepAlive(app.port);
+        ensure(idle.first.kind === 'answered' && idle.first.res.status === 200, { expected: 'GET /health/live on a keep-alive connection: 200', got: showOutcome(idle.first), lesson: L.shutdown });
+        const cases = [
+          { label: 'a login with a wrong password', json: { user: { email: ada.email, password: `${ada.password}-wrong` } }, status: 401 },
+          { label: 'a login with the right password', json: { user: { email: ada.email, password: ada.password } }, status: 200 },
+          { label: 'a login without an email', json: { user: { password: ada.password } }, status: 422 },
+          { label: 'a login for an unknown email', json: { user: { email: `nobody-${ada.email}`, password: ada.password } }, status: 401 },
+          { label: 'another login with a wrong password', json: { user: { email: ada.email, password: `${ada.password}-again` } }, status: 401 },
+        ];
+        const inFlight: SlowRequest[] = [];
+        try {
+          for (const c of cases) inFlight.push(await slowRequest(app.port, { path: '/api/users/login', json: c.json, label: c.label }));
+        } catch (err) {
+          fail({ expected: 'POST /api/users/login with Expect: 100-continue: the server answers 100 Continue and waits for the body', got: (err as Error).message, lesson: L.shutdown });
+        }
+        app.proc.child.kill('SIGTERM');
+        await expectNewConnectionsRefused(app, inFlight);
+        for (const s of inFlight) s.finish();
+        const outcomes = await Promise.all(inFlight.map((s) => s.conn.next()));
+        const wrong = cases.map((c, i) => ({ c, o: outcomes[i] })).filter(({ c, o }) => o.kind !== 'answered' || o.res.status !== c.status);
+        ensure(wrong.length === 0, {
+          expected: 'every request that was in flight at SIGTERM answered as it would have been without the shutdown',
+          got: wrong.map(({ c, o }) => `${c.label}: expected ${c.status}, got ${showOutcome(o)}`).join('; '),
+          hint: 'server.close() lets the open requests finish; close the database only after its callback, or they fail on a closed pool',
+          lesson: L.shutdown,
+        });
+        const token = outcomes[1].kind === 'answered' ? (outcomes[1].res.json as { user?: { token?: unknown } } | undefined)?.user?.token : undefined;
+        ensure(typeof token === 'string', { expected: 'the login with the right password, answered during the shutdown, to carry its token', got: outcomes[1].kind === 'answered' ? short(outcomes[1].res.body) : 'no answer', lesson: L.shutdown });
+        const end = await exitOrIdle(app, { what: 'the server to exit after the last request in flight was answered' });
+        if ('idle' in end) {
+          fail({
+            expected: 'the process to exit once the last request in flight has been answered',
+            got: `it kept running, idle${idle.conn.closed === undefined ? ', with the idle keep-alive connection still open (nothing closed it)' : ''}${app.tail(6)}`,
+            hint: 'server.close() waits for every connection: close the idle keep-alive ones (server.closeIdleConnections()), and once the callback runs close the database pool and quit Redis, or the event loop stays alive',
+            lesson: L.shutdown,
+          });
+        }
+        ensure(end.exited === 0, {
+          expected: 'exit code 0 after a shutdown where every request was answered (an orchestrator reads a non-zero code as a crash)',
+          got: `exit code ${end.exited}${app.tail(6)}`,
+          lesson: L.shutdown,
+        });
+      });
+    },
+  );
+
+  requirement(
+    'with SHUTDOWN_TIMEOUT_MS=1000, a request that never finishes does not hold the server: after SIGTERM it is cut off at the deadline, not before, and the process exits with a non-zero code',
+    { lesson: L.shutdown, covers: ['shutdown-deadline'], timeout: 60_000, concurrent: true },
+    async () => {
+      await withApp({ env: { SHUTDOWN_TIMEOUT_MS: '1000' }, lesson: L.shutdown }, async (app) => {
+        const stuck = await slowRequest(app.port, { path: '/api/users/login', json: { user: { email: 'stuck@deploy-check.test', password: 'never-finished' } }, label: 'a login whose body never ends' });
+        const sent = Date.now();
+        app.proc.child.kill('SIGTERM');
+        const end = await exitOrIdle(app, { notBefore: 1000 + budget(1500), what: 'the server to exit at its shutdown deadline' });
+        const after = Date.now() - sent;
+        if ('idle' in end) {
+          fail({
+            expected: 'with SHUTDOWN_TIMEOUT_MS=1000 and a request that never finishes, the process to exit at the deadline (1 s after SIGTERM)',
+            got: `it was still running ${Math.round(after / 100) / 10} s after SIGTERM, idle: the unfinished request holds it${app.tail(6)}`,
+            hint: 'on SIGTERM start a timer of SHUTDOWN_TIMEOUT_MS (unref it); when it fires, destroy the remaining connections (server.closeAllConnections()) and process.exit(1)',
+            lesson: L.shutdown,
+          });
+        }
+        ensure(typeof end.exited === 'number' && end.exited !== 0, {
+          expected: 'a non-zero exit code when the deadline cut requests off (the shutdown was not clean)',
+          got: `exit code ${end.exited}`,
+          lesson: L.shutdown,
+        });
+        ensure(after >= 950, {
+          expected: 'the request in flight to get its SHUTDOWN_TIMEOUT_MS (1 s) before it is cut off',
+          got: `the process exited ${after} ms after SIGTERM`,
+          lesson: L.shutdown,
+        });
+        ensure(stuck.conn.closed !== undefined || (await Promise.race([stuck.conn.whenClosed, new Promise((r) => setTimeout(() => r(undefined), budget(2000)))])) !== undefined, {
+          expected: 'the unfinished request\'s connection closed when the process ended',
+          got: 'it is still open',
+          lesson: L.shutdown,
+        });
+      });
+    },
+  );
+
+  requirement(
+    'a second signal during the drain (SIGTERM, then SIGINT) stops the server at once with a non-zero code, whatever is still in flight',
+    { lesson: L.shutdown, covers: ['shutdown-second-signal'], timeout: 60_000, concurrent: true },
+    async () => {
+      await withApp({ env: { SHUTDOWN_TIMEOUT_MS: '120000' }, lesson: L.shutdown }, async (app) => {
+        const stuck = await slowRequest(app.port, { path: '/api/users/login', json: { user: { email: 'stuck@deploy-check.test', password: 'never-finished' } }, label: 'a login whose body never ends' });
+        app.proc.child.kill('SIGTERM');
+        await expectNewConnectionsRefused(app, [stuck]);
+        app.proc.child.kill('SIGINT');
+        const end = await exitOrIdle(app, { what: 'the server to stop on a second signal' });
+        if ('idle' in end) {
+          fail({
+            expected: 'a second signal during the drain (someone pressed Ctrl-C twice, or the orchestrator insists) to stop the process at once',
+            got: `it kept running, idle, with SHUTDOWN_TIMEOUT_MS=120000 still to go${app.tail(6)}`,
+            hint: 'listen with process.on (not once) and treat a signal that comes while shutting down as "now": destroy the connections and process.exit(1)',
+            lesson: L.shutdown,
+          });
+        }
+        ensure(end.exited !== 0, { expected: 'a non-zero exit code when the second signal cut requests off', got: `exit code ${end.exited}`, lesson: L.shutdown });
+      });
+    },
+  );
+});
