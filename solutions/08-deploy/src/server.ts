@@ -109,7 +109,10 @@ function handleShutdown({ server, app, db, redis, logger, timeoutMs }: Running):
     // Each on its own: a Redis that is down must not keep the database open, nor the other way round.
     await Promise.allSettled([db.close(), closeRedis()]);
   };
+  let cutting = false;
   const cut = async (reason: string) => {
+    if (cutting) return;
+    cutting = true;
     logger.error(`shutdown: ${reason}; cutting ${inFlight.size} request(s) still in flight`, { inFlight: inFlight.size, elapsedMs: Date.now() - started });
     server.closeAllConnections();
     await Promise.allSettled([db.close(), Promise.resolve().then(() => redis?.isOpen && redis.destroy())]);
@@ -128,7 +131,8 @@ function handleShutdown({ server, app, db, redis, logger, timeoutMs }: Running):
     for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     const deadline = setTimeout(() => void cut(`the requests in flight did not finish within SHUTDOWN_TIMEOUT_MS (${timeoutMs} ms)`), timeoutMs);
     server.close(() => {
-      // Every connection has ended: nothing is using the database any more.
+      // Every connection has ended (or was cut: then cut() decides the exit code).
+      if (cutting) return;
       void closeDependencies().then(() => {
         clearTimeout(deadline);
         logger.info('shutdown: complete', { elapsedMs: Date.now() - started });

@@ -1,0 +1,32 @@
+import { DataTypes } from 'sequelize';
+import type { Migration } from './index.js';
+import { TABLE_OPTIONS } from './text.js';
+
+export const createComments: Migration = {
+  name: '0003-create-comments',
+  async up(qi) {
+    await qi.createTable('comments', {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      body: { type: DataTypes.TEXT, allowNull: false },
+      // Deleting an article deletes its comments: the database keeps that promise, not our code.
+      article_id: {
+        type: DataTypes.INTEGER,
+        allowNull: false,
+        references: { model: 'articles', key: 'id' },
+        onDelete: 'CASCADE',
+      },
+      author_id: {
+        type: DataTypes.INTEGER,
+        allowNull: false,
+        references: { model: 'users', key: 'id' },
+        onDelete: 'CASCADE',
+      },
+      created_at: { type: DataTypes.DATE(3), allowNull: false },
+      updated_at: { type: DataTypes.DATE(3), allowNull: false },
+    }, TABLE_OPTIONS);
+    await qi.addIndex('comments', ['article_id', 'created_at'], { name: 'comments_article_id_created_at' });
+  },
+  async down(qi) {
+    await qi.dropTable('comments');
+  },
+};

@@ -1,0 +1,65 @@
+import 'dotenv/config';
+import { createApp } from './app.js';
+import { ConfigError, DEV_JWT_SECRET, loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/index.js';
+import { createLogger } from './logger.js';
+
+/** The process entry: the only file that reads the environment, connects and listens. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.jwtSecret === DEV_JWT_SECRET) {
+    logger.warn('JWT_SECRET is not set: using the public development secret. Set JWT_SECRET in .env before anyone else can reach this server.');
+  }
+  if (config.corsOrigins.length === 0 && config.env !== 'test') {
+    logger.info('CORS_ORIGINS is empty: no web page on another origin may call this API. List the front end\'s origin in CORS_ORIGINS to allow it.');
+  }
+  let db;
+  try {
+    // No sync() here: the schema is the migrations' job (npm run db:migrate), never the app's.
+    db = await openDatabase(config.database, { logging: (sql, ms) => logger.debug('sql', { sql, ms }) });
+  } catch (err) {
+    const where = config.database.dialect === 'sqlite' ? config.database.storage : config.database.url.replace(/\/\/[^@]*@/, '//***@');
+    logger.error(`cannot open the database (${config.database.dialect}, ${where}): ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const app = createApp({ config, logger, db });
+  const server = app.listen(config.port, (err?: Error) => {
+    // Express 5 calls this on a listen error too; the 'error' listener below reports those.
+    if (err) return;
+    logger.info(`listening on http://localhost:${config.port} (API documentation: http://localhost:${config.port}/api/docs)`, {
+      port: config.port,
+      env: config.env,
+      database: config.database.dialect,
+      corsOrigins: config.corsOrigins,
+    });
+  });
+  // A client that sends its headers or its body a byte at a time holds a connection (and memory)
+  // for as long as we let it: a few thousand of them and nobody else gets in. Bound both.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  // Longer than a load balancer's idle timeout (often 60 s), so the proxy closes first, never us mid-request.
+  server.keepAliveTimeout = 65_000;
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    logger.error(err.code === 'EADDRINUSE' ? `port ${config.port} is already in use: set PORT in .env to another port` : err.message);
+    process.exit(1);
+  });
+  // TODO(08-deploy): shut down gracefully (docs/08-deploy.md#graceful-shutdown). As it is, a
+  // SIGTERM closes the database and ends the process at once: the requests in flight are cut off.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void db.close().finally(() => process.exit(0));
+    });
+  }
+}
+
+void main();
