@@ -36,9 +36,15 @@ interface NpmResult {
 }
 
 /** `npm run <script>` in a folder, with the environment given (npm's own variables and NODE_OPTIONS left out). */
-function npmRun(cwd: string, script: string, env: NodeJS.ProcessEnv, waitMs: number, what: string): Promise<NpmResult> {
+const npmRun = (cwd: string, script: string, env: NodeJS.ProcessEnv, waitMs: number, what: string): Promise<NpmResult> =>
+  run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], cwd, env, waitMs, what);
+
+/** `node <file>` (plain Node, no tsx) in a folder. */
+const nodeRun = (cwd: string, file: string, env: NodeJS.ProcessEnv, waitMs: number, what: string): Promise<NpmResult> => run(process.execPath, [file], cwd, env, waitMs, what);
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, waitMs: number, what: string): Promise<NpmResult> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE_OPTIONS'));
-  const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], {
+  const child = spawn(command, args, {
     cwd,
     env: { ...base, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -129,6 +135,8 @@ async function built(): Promise<Built> {
       hint: 'tsconfig.build.json: "rootDir": "src", "outDir": "dist", "noEmit": false, and "include": ["src"]',
       lesson: L.build,
     });
+    // The image holds dist/ and no sources: neither do the copy's checks.
+    fs.rmSync(path.join(c.copy, 'src'), { recursive: true, force: true });
     return c;
   })();
   try {
@@ -153,8 +161,8 @@ const words = (script: string | undefined): string[] => (script ?? '').split(/\s
 
 describe('a production build', () => {
   requirement(
-    'npm run build compiles src/ (without the tests) into dist/, and npm start runs node dist/server.js: without tsx, /health/live answers and a user registers and reads itself back',
-    { lesson: L.build, covers: ['build-dist', 'start-compiled'], timeout: 120_000, concurrent: true },
+    'npm run build compiles src/ (without the tests) into dist/ and fails on a type error, and npm start runs node dist/server.js: without tsx or the sources, /health/live answers and a user registers and reads itself back',
+    { lesson: L.build, covers: ['build-script', 'start-compiled'], timeout: 180_000, concurrent: true },
     async () => {
       const pkg = readPackage(dir);
       const start = words(pkg.scripts?.start);
@@ -197,18 +205,33 @@ describe('a production build', () => {
       } finally {
         await app.stop();
       }
+      // A build that does not type-check must fail: a type error stops the build, not a deploy.
+      const broken = scratchCopy(dir, { name: '08-deploy-type-error' });
+      try {
+        const file = ['src/config.ts', 'src/server.ts', 'src/app.ts'].find((f) => fs.existsSync(path.join(broken.copy, f)))!;
+        fs.appendFileSync(path.join(broken.copy, file), "\nexport const workshopTypeCheck: number = 'not a number';\n");
+        const result = await npmRun(broken.copy, 'build', {}, budget(90_000), 'npm run build (with a type error) to finish');
+        ensure(result.code !== 0, {
+          expected: `npm run build to fail (a non-zero exit code) when ${file} has a type error (const x: number = 'not a number')`,
+          got: `exit code 0${result.output.trim() ? `:\n          | ${asLearnerPaths(result.output.trim(), broken.copy, dir).split('\n').slice(0, 6).join('\n          | ')}` : ''}`,
+          hint: 'build with tsc (tsc -p tsconfig.build.json), which type-checks; a transpiler alone (esbuild, tsx) does not, and a "|| true" hides the failure',
+          lesson: L.build,
+        });
+      } finally {
+        broken.cleanUp();
+      }
     },
   );
 
   requirement(
-    'npm run migrate runs the compiled migrations: it migrates an empty database, a second run changes nothing, and an unreachable database stops it with a non-zero exit and a short reason',
-    { lesson: L.build, covers: ['migrate-compiled', 'migrate-idempotent', 'migrate-unreachable'], timeout: 120_000, concurrent: true },
+    'npm run migrate runs the compiled migrations from any folder: node dist/db/migrate.js migrates an empty database, a second run changes nothing, and an unreachable database stops it with a non-zero exit and one line that says why',
+    { lesson: L.migrate, covers: ['migrate-script', 'migrate-from-dist', 'migrate-unreachable'], timeout: 120_000, concurrent: true },
     async () => {
       const pkg = readPackage(dir);
       ensure(typeof pkg.scripts?.migrate === 'string' && !/tsx|ts-node/.test(pkg.scripts.migrate), {
         expected: '"migrate": "node dist/db/migrate.js" in package.json: the migrations run from the compiled code, in the image that has no TypeScript',
         got: pkg.scripts?.migrate ? `"migrate": ${JSON.stringify(pkg.scripts.migrate)}` : 'no migrate script',
-        lesson: L.build,
+        lesson: L.migrate,
       });
       const { copy } = await built();
       const db = await createTestDatabase();
@@ -217,9 +240,23 @@ describe('a production build', () => {
         const out = asLearnerPaths(r.output.trim(), copy, dir);
         return `exit code ${r.code}${out ? `:\n          | ${out.split('\n').slice(-10).join('\n          | ')}` : ' and no output'}`;
       };
+      ensure(fs.existsSync(path.join(copy, 'dist', 'db', 'migrate.js')), {
+        expected: 'npm run build to write dist/db/migrate.js (the compiled src/db/migrate.ts)',
+        got: `dist/db/ holds: ${listJs(path.join(copy, 'dist', 'db')).slice(0, 8).join(', ') || 'nothing'}`,
+        lesson: L.migrate,
+      });
       try {
-        const first = await npmRun(copy, 'migrate', env, budget(30_000), 'npm run migrate to finish');
-        ensure(first.code === 0, { expected: `npm run migrate on an empty ${db.config.dialect} database: exit code 0`, got: show(first), lesson: L.build });
+        // From another folder, as a job whose working directory is not the app's: the migrations
+        // are found from the module, not from the current folder.
+        const elsewhere = fs.mkdtempSync(path.join(path.dirname(copy), '08-deploy-cwd-'));
+        copies.push({ copy: elsewhere, cleanUp: () => fs.rmSync(elsewhere, { recursive: true, force: true }) });
+        const first = await nodeRun(elsewhere, path.join(copy, 'dist', 'db', 'migrate.js'), env, budget(30_000), 'node dist/db/migrate.js to finish');
+        ensure(first.code === 0, {
+          expected: `node ${path.join(copy, 'dist', 'db', 'migrate.js').replace(copy, shortPath(dir))} run from another folder, on an empty ${db.config.dialect} database: exit code 0`,
+          got: show(first),
+          hint: 'find the migrations from the module (import them in a list, or new URL(\'./migrations/\', import.meta.url)), not from process.cwd()',
+          lesson: L.migrate,
+        });
         const tables = await withSequelize(db, (s) => tableList(s));
         const wanted = ['users', 'articles', 'tags', 'article_tags', 'comments'];
         const missing = wanted.filter((t) => !tables.includes(t));
@@ -227,7 +264,7 @@ describe('a production build', () => {
           expected: `after npm run migrate, the tables ${wanted.join(', ')}`,
           got: `missing ${missing.join(', ')} (the database has: ${tables.join(', ') || 'no table'})`,
           hint: 'find the compiled migrations relative to the module (new URL(\'./migrations/\', import.meta.url)), not to the current folder, and list .js files as well as .ts',
-          lesson: L.build,
+          lesson: L.migrate,
         });
         const marker = `migrate-check-${Date.now().toString(36)}`;
         const inserted = await withSequelize(db, async (s) => {
@@ -240,12 +277,12 @@ describe('a production build', () => {
         });
         const before = await withSequelize(db, (s) => migrationRows(s));
         const second = await npmRun(copy, 'migrate', env, budget(30_000), 'npm run migrate (again) to finish');
-        ensure(second.code === 0, { expected: 'npm run migrate a second time, with nothing left to do: exit code 0', got: show(second), lesson: L.build });
+        ensure(second.code === 0, { expected: 'npm run migrate a second time, with nothing left to do: exit code 0', got: show(second), lesson: L.migrate });
         const after = await withSequelize(db, async (s) => ({ rows: await migrationRows(s), tables: await tableList(s), kept: inserted ? await countTag(s, marker) : 1 }));
         ensure(after.rows === before && after.kept === 1 && wanted.every((t) => after.tables.includes(t)), {
           expected: 'a second npm run migrate to change nothing: the same migrations recorded, the tables and their rows kept',
           got: `${after.rows !== before ? `${before} migration(s) recorded before, ${after.rows} after; ` : ''}${after.kept !== 1 ? 'a row written between the two runs is gone (were the tables dropped and made again?)' : ''}`.replace(/; $/, ''),
-          lesson: L.build,
+          lesson: L.migrate,
         });
       } finally {
         await db.drop();
@@ -263,20 +300,20 @@ describe('a production build', () => {
       ensure(unreachable.code !== 0, {
         expected: `npm run migrate with DATABASE_URL pointing where nothing listens (127.0.0.1:${closed}): a non-zero exit code, so a deployment stops there`,
         got: show(unreachable),
-        lesson: L.build,
+        lesson: L.migrate,
       });
       ensure(lines.length > 0 && lines.length <= 3 && !containsStackTrace(out), {
         expected: 'a short reason when the database cannot be reached (one line saying so), not a stack trace',
         got: lines.length === 0 ? 'no output at all' : `${lines.length} line(s):\n          | ${lines.slice(0, 8).map((l) => short(l, 160)).join('\n          | ')}`,
         hint: 'catch the error in dist/db/migrate.js, print one line (the database and err.message, never its password) and process.exit(1)',
-        lesson: L.build,
+        lesson: L.migrate,
       });
     },
   );
 
   requirement(
     'package.json lists in "dependencies" every package the compiled server imports, at the workshop\'s versions, and keeps the build and test tools (typescript, tsx, vitest, supertest, @types/*) in "devDependencies"',
-    { lesson: L.build, covers: ['runtime-dependencies'], timeout: 120_000, concurrent: true },
+    { lesson: L.build, covers: ['dependencies'], timeout: 120_000, concurrent: true },
     async () => {
       const pkg = readPackage(dir);
       const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as PackageJson;

@@ -50,7 +50,7 @@ async function refusals(cases: { env: NodeJS.ProcessEnv; situation: string; ment
 }
 
 describe('configuration that fails closed', () => {
-  requirement('a REDIS_URL that is not a redis:// or rediss:// URL stops the server at start-up, naming REDIS_URL', { lesson: L.config, covers: ['config-redis-url'], timeout: 40_000, concurrent: true }, async () => {
+  requirement('a REDIS_URL that is not a redis:// or rediss:// URL stops the server at start-up, naming REDIS_URL', { lesson: L.config, covers: ['config-redis-url', 'config-refusals'], timeout: 40_000, concurrent: true }, async () => {
     await refusals(
       ['127.0.0.1:6379', 'http://127.0.0.1:6379'].map((value) => ({
         env: { REDIS_URL: value },
@@ -62,7 +62,7 @@ describe('configuration that fails closed', () => {
     );
   });
 
-  requirement('a METRICS_TOKEN shorter than 24 characters stops the server at start-up, naming METRICS_TOKEN', { lesson: L.config, covers: ['config-metrics-token'], timeout: 40_000, concurrent: true }, async () => {
+  requirement('a METRICS_TOKEN shorter than 24 characters stops the server at start-up, naming METRICS_TOKEN', { lesson: L.config, covers: ['config-metrics-token', 'config-refusals'], timeout: 40_000, concurrent: true }, async () => {
     await refusals([
       {
         env: { METRICS_TOKEN: 'm'.repeat(23) },
@@ -74,7 +74,7 @@ describe('configuration that fails closed', () => {
     ]);
   });
 
-  requirement('SHUTDOWN_TIMEOUT_MS must be a whole number from 1000 to 120000: 999, 120001 and 1500.5 each stop the server, naming SHUTDOWN_TIMEOUT_MS', { lesson: L.config, covers: ['config-shutdown-timeout'], timeout: 40_000, concurrent: true }, async () => {
+  requirement('SHUTDOWN_TIMEOUT_MS must be a whole number from 1000 to 120000: 999, 120001 and 1500.5 each stop the server, naming SHUTDOWN_TIMEOUT_MS', { lesson: L.config, covers: ['config-shutdown-timeout', 'config-refusals'], timeout: 40_000, concurrent: true }, async () => {
     await refusals(
       ['999', '120001', '1500.5'].map((value) => ({
         env: { SHUTDOWN_TIMEOUT_MS: value },
@@ -86,7 +86,7 @@ describe('configuration that fails closed', () => {
     );
   });
 
-  requirement('outside NODE_ENV=development, DB_DIALECT must be set: with NODE_ENV=production or test and no DB_DIALECT, the server stops naming DB_DIALECT instead of making a SQLite file', { lesson: L.config, covers: ['config-db-dialect-required'], timeout: 40_000, concurrent: true }, async () => {
+  requirement('outside NODE_ENV=development, DB_DIALECT must be set: with NODE_ENV=production or test and no DB_DIALECT, the server stops naming DB_DIALECT instead of making a SQLite file', { lesson: L.config, covers: ['config-no-dev-defaults'], timeout: 40_000, concurrent: true }, async () => {
     await refusals(
       ['production', 'test'].map((nodeEnv) => ({
         env: { NODE_ENV: nodeEnv, DB_DIALECT: undefined, DB_STORAGE: undefined, DATABASE_URL: undefined },
@@ -100,7 +100,7 @@ describe('configuration that fails closed', () => {
 
   requirement(
     'every problem is reported at once: an unknown NODE_ENV, a malformed REDIS_URL, a short METRICS_TOKEN and an out-of-range SHUTDOWN_TIMEOUT_MS are all named, and the server exits non-zero before listening',
-    { lesson: L.config, covers: ['config-all-at-once', 'config-node-env-known'], timeout: 40_000, concurrent: true },
+    { lesson: L.config, covers: ['config-refusals', 'config-no-dev-defaults'], timeout: 40_000, concurrent: true },
     async () => {
       await refusals([
         {

@@ -2,12 +2,28 @@
  * Step 08 · Deployment and operations: several instances. Two server processes share one
  * database (one SQLite file, or one MySQL schema) and one Redis, as app1 and app2 do behind the
  * proxy; the login limit of step 04 (5 failures for one email from one client, then 429 for 15
- * minutes) must hold across both. The checks use a logical Redis database of their own, and
- * unique emails, and delete only their own keys afterwards.
+ * minutes) must hold across both. The checks use a logical Redis database of their own, unique
+ * emails, and a client address of their own (127.x.y.z: the limit per address is theirs alone),
+ * and delete only their own keys afterwards.
  */
+
+/** The keys starting with `conduit:` in a logical database. */
+async function conduitKeys(db: number): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  for (let i = 0; i < 500; i++) {
+    const [, reply] = await redisCommands([['SELECT', db], ['SCAN', cursor, 'MATCH', 'conduit:*', 'COUNT', 1000]]);
+    if (!Array.isArray(reply)) break;
+    cursor = String(reply[0]);
+    for (const key of (reply[1] as unknown[]) ?? []) if (typeof key === 'string') keys.push(key);
+    if (cursor === '0') break;
+  }
+  return keys;
+}
 import { describe } from 'vitest';
 import { api, describeResponse, ensure, expectErrorEnvelope, requirement, serverDatabase, type Response } from './support/index.js';
-import { checkRedisDb, deleteOwnKeys, redisAddress, redisUrlFor, requireRedis } from './support/redis.js';
+import { checkRedisDb, deleteOwnKeys, redisAddress, redisCommands, redisUrlFor, requireRedis } from './support/redis.js';
+import { ownLoopbackAddress } from './support/raw-http.js';
 import { tcpProxy } from './support/tcp-proxy.js';
 import { dir, expectRecovery, L, person, startApp, withApp, type AppProcess } from './08-deploy.shared.js';
 
@@ -24,18 +40,23 @@ function expect429(res: Response, what: string): void {
 
 describe('several instances', () => {
   requirement(
-    'two instances on one database and one Redis hold one login limit: 5 wrong passwords for one email spread over both answer 401, and the next attempt answers 429 with Retry-After on either instance',
-    { lesson: L.instances, covers: ['limits-shared'], timeout: 120_000, concurrent: true },
+    'two instances on one database and one Redis hold one login limit: 5 wrong passwords for one email spread over both answer 401, the next attempt answers 429 with Retry-After on either instance, and every counter in Redis starts with conduit: and expires',
+    { lesson: L.instances, covers: ['redis-shared-limit', 'redis-expiry'], timeout: 120_000, concurrent: true },
     async () => {
       await requireRedis(L.instances, 'the checks of two instances sharing their limits');
       const logical = checkRedisDb();
       const db = await serverDatabase(dir);
       const ada = person('shared');
+      const from = await ownLoopbackAddress();
       const apps: AppProcess[] = [];
+      const before = new Set(await conduitKeys(logical).catch(() => []));
       try {
         const env = { REDIS_URL: redisUrlFor(logical) };
         apps.push(...(await Promise.all([startApp({ db, env, lesson: L.instances }), startApp({ db, env, lesson: L.instances })])));
-        const [one, two] = apps.map((a) => api(a.url));
+        const [one, two] = apps.map((a) => {
+          const http = api(a.url);
+          return { post: (path: string, o: { json: unknown }) => http.post(path, { ...o, localAddress: from }), get: (path: string) => http.get(path, { localAddress: from }) };
+        });
         const created = await one.post('/api/users', { json: { user: ada } });
         ensure(created.status === 201, { expected: 'POST /api/users on the first instance: 201', got: describeResponse(created), lesson: L.instances });
         const wrong = (i: number) => ({ json: { user: { email: ada.email, password: `${ada.password}-wrong-${i}` } } });
@@ -52,25 +73,44 @@ describe('several instances', () => {
         expect429(await one.post('/api/users/login', { json: { user: { email: ada.email, password: ada.password } } }), 'then the right password, on instance 1');
         const still = await Promise.all(apps.map((a) => api(a.url).get('/health/ready')));
         ensure(still.every((r) => r.status === 200), { expected: 'both instances ready (/health/ready 200) with Redis up', got: still.map(describeResponse).join('; '), lesson: L.instances });
+        // The counters: namespaced, and each with its expiry (a key without one blocks for ever).
+        const all = await conduitKeys(logical);
+        const mine = all.filter((k) => k.includes(ada.email) || k.includes(from));
+        const ours = mine.length > 0 ? mine : all.filter((k) => !before.has(k));
+        ensure(ours.length > 0, {
+          expected: `the counters of the limits in Redis (logical database ${logical}), under keys that start with conduit: (conduit:login:…)`,
+          got: 'no key starting with conduit: appeared there after the wrong passwords',
+          lesson: L.instances,
+        });
+        const ttls = (await redisCommands([['SELECT', logical], ...ours.map((k) => ['PTTL', k])])).slice(1);
+        const forever = ours.filter((_, i) => ttls[i] === -1);
+        ensure(forever.length === 0, {
+          expected: 'every counter key with an expiry, set in the same atomic step that creates it (a Lua script, or SET NX PX), so that a crash never leaves a key that blocks someone for ever',
+          got: `no expiry on ${forever.slice(0, 3).join(', ')}`,
+          hint: "if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end, in one EVAL",
+          lesson: L.instances,
+        });
       } finally {
         await Promise.all(apps.map((a) => a.stop()));
         await db.drop();
-        await deleteOwnKeys(logical, [ada.email, ada.username]);
+        await deleteOwnKeys(logical, [ada.email, from]);
       }
     },
   );
 
   requirement(
     'while Redis cannot be reached, a login answers 503 {"errors":{"service":["is temporarily unavailable"]}} instead of counting nothing (the limit fails closed), and logins work again once Redis is back',
-    { lesson: L.instances, covers: ['limiter-fails-closed'], timeout: 90_000, concurrent: true },
+    { lesson: L.instances, covers: ['redis-down'], timeout: 90_000, concurrent: true },
     async () => {
       await requireRedis(L.instances, 'the checks of the limits in Redis');
       const logical = checkRedisDb();
       const proxy = await tcpProxy(redisAddress());
       const ada = person('closed');
+      const from = await ownLoopbackAddress();
       try {
         await withApp({ env: { REDIS_URL: redisUrlFor(logical, { host: '127.0.0.1', port: proxy.port }) }, lesson: L.instances }, async (app) => {
-          const http = api(app.url);
+          const plain = api(app.url);
+          const http = { post: (path: string, o: { json: unknown }) => plain.post(path, { ...o, localAddress: from }) };
           const created = await http.post('/api/users', { json: { user: ada } });
           ensure(created.status === 201, { expected: 'POST /api/users with Redis up: 201', got: describeResponse(created), lesson: L.instances });
           await proxy.cut();
@@ -101,7 +141,7 @@ describe('several instances', () => {
         });
       } finally {
         await proxy.close();
-        await deleteOwnKeys(logical, [ada.email, ada.username]);
+        await deleteOwnKeys(logical, [ada.email, from]);
       }
     },
   );

@@ -52,7 +52,7 @@ const showSeries = (exp: Exposition) =>
     .join('; ') || `no ${COUNT} series`;
 
 describe('metrics', () => {
-  requirement('without METRICS_TOKEN, /metrics answers 404, whatever Authorization is sent: metrics are not public by default', { lesson: L.metrics, covers: ['metrics-off-by-default'], timeout: 60_000, concurrent: true }, async () => {
+  requirement('without METRICS_TOKEN, /metrics answers 404, whatever Authorization is sent: metrics are not public by default', { lesson: L.metrics, covers: ['metrics-off'], timeout: 60_000, concurrent: true }, async () => {
     await withApp({ lesson: L.metrics }, async (app) => {
       for (const headers of [{}, BEARER, { Authorization: 'Bearer ' }] as Record<string, string>[]) {
         const res = await api(app.url).get('/metrics', { headers });
@@ -68,7 +68,7 @@ describe('metrics', () => {
 
   requirement(
     'with METRICS_TOKEN set, /metrics answers 401 with the Conduit error envelope without the token, with a wrong or truncated one, or with it in the URL, and 200 in the text format with Authorization: Bearer <token>',
-    { lesson: L.metrics, covers: ['metrics-token'], timeout: 60_000, concurrent: true },
+    { lesson: L.metrics, covers: ['metrics-auth'], timeout: 60_000, concurrent: true },
     async () => {
       await withApp({ env: { METRICS_TOKEN }, lesson: L.metrics }, async (app) => {
         const tries: [string, Record<string, string>, string][] = [
@@ -90,7 +90,7 @@ describe('metrics', () => {
 
   requirement(
     'http_request_duration_seconds counts every request once under its route template: GET /api/articles/:slug for two slugs counts under route="/api/articles/:slug" by method and status_code, no label holds a slug or a path, unknown paths share one route value, and /metrics and the health probes are not counted',
-    { lesson: L.metrics, covers: ['metrics-route-template', 'metrics-unmatched', 'metrics-not-counted'], timeout: 60_000, concurrent: true },
+    { lesson: L.metrics, covers: ['metrics-histogram', 'metrics-not-counted'], timeout: 60_000, concurrent: true },
     async () => {
       await withApp({ env: { METRICS_TOKEN }, lesson: L.metrics }, async (app) => {
         const http = api(app.url);
@@ -131,12 +131,18 @@ describe('metrics', () => {
         });
         const probes = [...labelValues(after, COUNT, 'route')].filter((r) => /metrics|health/.test(r));
         ensure(probes.length === 0, { expected: 'no series for /metrics or the health probes', got: `route values: ${probes.join(', ')}`, lesson: L.metrics });
+        const unmatched = valueOf(after, COUNT, { route: 'unmatched' }) - valueOf(before, COUNT, { route: 'unmatched' });
+        ensure(unmatched === 1, {
+          expected: `the unknown path counted under route="unmatched" (up by 1): every path no route matches shares that one value`,
+          got: `${COUNT}{route="unmatched"} up by ${unmatched}; the series now: ${showSeries(after)}`,
+          lesson: L.metrics,
+        });
         const routes = labelValues(after, COUNT, 'route');
         for (let i = 0; i < 5; i++) await http.get(`/random-${tag}-${i}/${uniqueTag()}`);
         const later = await scrape(app.url, 'after five unknown paths');
         const newRoutes = [...labelValues(later, COUNT, 'route')].filter((r) => !routes.has(r));
         ensure(newRoutes.length === 0 && total(later) - total(after) === 5, {
-          expected: 'five more unknown paths counted (up by 5) under the route value the first unknown path got: no new route value',
+          expected: 'five more unknown paths counted (up by 5) under route="unmatched": no new route value',
           got: `up by ${total(later) - total(after)}${newRoutes.length ? `; new route values: ${newRoutes.slice(0, 5).join(', ')}` : ''}`,
           lesson: L.metrics,
         });
@@ -152,7 +158,7 @@ describe('metrics', () => {
 
   requirement(
     'the metrics include the http_requests_in_flight gauge, db_pool_connections by state (in_use, idle, waiting) and Node\'s process metrics (process_cpu_seconds_total, nodejs_eventloop_lag_seconds)',
-    { lesson: L.metrics, covers: ['metrics-gauges', 'metrics-default'], timeout: 60_000, concurrent: true },
+    { lesson: L.metrics, covers: ['metrics-gauges'], timeout: 60_000, concurrent: true },
     async () => {
       await withApp({ env: { METRICS_TOKEN }, lesson: L.metrics }, async (app) => {
         await api(app.url).get('/api/tags');
@@ -177,7 +183,7 @@ describe('metrics', () => {
     },
   );
 
-  requirement('two apps made by createApp in one process keep their own metrics: requests answered by one are not counted by the other', { lesson: L.metrics, covers: ['metrics-registry-per-app'] }, async () => {
+  requirement('two apps made by createApp in one process keep their own metrics: requests answered by one are not counted by the other', { lesson: L.metrics, covers: ['metrics-per-app'] }, async () => {
     const { test } = await fileDatabase(dir);
     const config = { ...TEST_CONFIG, database: test.config, metricsToken: METRICS_TOKEN };
     let a: Target;

@@ -32,15 +32,16 @@ export const dir = targetDir('08-deploy');
 const lesson = lessonLink('08-deploy');
 
 export const L = {
-  build: lesson('a-production-build'),
+  build: lesson('a-build-that-runs-without-tsx'),
   config: lesson('configuration-that-fails-closed'),
-  health: lesson('liveness-and-readiness'),
+  health: lesson('health-checks'),
   shutdown: lesson('graceful-shutdown'),
-  logs: lesson('structured-logs'),
+  logs: lesson('logs-a-request-id-on-every-line'),
   metrics: lesson('metrics'),
-  instances: lesson('several-instances'),
-  image: lesson('a-container-image'),
-  compose: lesson('the-whole-stack-in-compose'),
+  instances: lesson('several-instances-one-limit'),
+  image: lesson('an-image-of-the-app'),
+  migrate: lesson('migrations-before-the-app'),
+  compose: lesson('the-stack-on-your-machine'),
   ci: lesson('continuous-integration'),
 };
 

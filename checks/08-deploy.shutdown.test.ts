@@ -8,9 +8,9 @@
 import { describe } from 'vitest';
 import { whenIdle } from '../runner/lib/processes.js';
 import { api, describeResponse, ensure, fail, requirement } from './support/index.js';
-import { idleKeepAlive, slowRequest, tryConnect, type RawOutcome, type SlowRequest } from './support/raw-http.js';
+import { halfSentHead, idleKeepAlive, slowRequest, tryConnect, type RawOutcome, type SlowRequest } from './support/raw-http.js';
 import { budget } from './support/budget.js';
-import { exitOrIdle, L, person, short, withApp, type AppProcess } from './08-deploy.shared.js';
+import { exitOrIdle, jsonOf, L, person, short, uniqueTag, withApp, type AppProcess } from './08-deploy.shared.js';
 
 const showOutcome = (o: RawOutcome): string =>
   o.kind === 'answered' ? `${o.res.status} ${short(o.res.body, 160)}` : `no answer: the connection was ${o.how}${o.partial ? ` after ${JSON.stringify(o.partial)}` : ''}`;
@@ -75,8 +75,8 @@ async function idleFor(app: AppProcess): Promise<boolean> {
 
 describe('graceful shutdown', () => {
   requirement(
-    'on SIGTERM the server refuses new connections, answers the requests already in flight normally (401, 200, 422: never a reset), closes an idle keep-alive connection, and exits with code 0 after the last answer',
-    { lesson: L.shutdown, covers: ['shutdown-drains', 'shutdown-refuses-new', 'shutdown-idle-keepalive', 'shutdown-exit-0'], timeout: 90_000, concurrent: true },
+    'on SIGTERM the server refuses new connections, answers readiness with 503 "shutting down" on a connection still open, answers the requests in flight normally with Connection: close (401, 200, 422: never a reset), closes an idle keep-alive connection, logs the start and the end, and exits with code 0 after the last answer',
+    { lesson: L.shutdown, covers: ['shutdown-readiness', 'shutdown-drain', 'shutdown-exit-0', 'shutdown-logs'], timeout: 90_000, concurrent: true },
     async () => {
       await withApp({ env: { SHUTDOWN_TIMEOUT_MS: String(Math.min(120_000, Math.max(30_000, budget(30_000)))) }, lesson: L.shutdown }, async (app) => {
         const ada = person('drain');
@@ -90,14 +90,28 @@ describe('graceful shutdown', () => {
           { label: 'a login for an unknown email', json: { user: { email: `nobody-${ada.email}`, password: ada.password } }, status: 401 },
           { label: 'another login with a wrong password', json: { user: { email: ada.email, password: `${ada.password}-again` } }, status: 401 },
         ];
+        const tag = uniqueTag();
+        const ids = cases.map((_, i) => `drain-${tag}-${i}`);
         const inFlight: SlowRequest[] = [];
         try {
-          for (const c of cases) inFlight.push(await slowRequest(app.port, { path: '/api/users/login', json: c.json, label: c.label }));
+          for (const [i, c] of cases.entries()) inFlight.push(await slowRequest(app.port, { path: '/api/users/login', json: c.json, label: c.label, headers: { 'X-Request-Id': ids[i] } }));
         } catch (err) {
           fail({ expected: 'POST /api/users/login with Expect: 100-continue: the server answers 100 Continue and waits for the body', got: (err as Error).message, lesson: L.shutdown });
         }
+        const ready = await halfSentHead(app.port, '/health/ready');
+        ensure(ready.first.kind === 'answered' && ready.first.res.status === 200, { expected: 'GET /health/live on a keep-alive connection: 200', got: showOutcome(ready.first), lesson: L.shutdown });
+        const mark = app.lines().length;
         app.proc.child.kill('SIGTERM');
         await expectNewConnectionsRefused(app, inFlight);
+        // The request whose head was on its way: readiness has turned.
+        ready.finish();
+        const turned = await ready.conn.next();
+        ensure(turned.kind === 'answered' && turned.res.status === 503 && (turned.res.json as { status?: unknown } | undefined)?.status === 'shutting down', {
+          expected: 'after SIGTERM, GET /health/ready on a connection still open: 503 {"status":"shutting down"}, so that the load balancer takes this instance out at once',
+          got: showOutcome(turned),
+          hint: 'set a flag first thing on SIGTERM (app.locals.shuttingDown), and let /health/ready answer 503 while it is set',
+          lesson: L.shutdown,
+        });
         for (const s of inFlight) s.finish();
         const outcomes = await Promise.all(inFlight.map((s) => s.conn.next()));
         const wrong = cases.map((c, i) => ({ c, o: outcomes[i] })).filter(({ c, o }) => o.kind !== 'answered' || o.res.status !== c.status);
@@ -105,6 +119,13 @@ describe('graceful shutdown', () => {
           expected: 'every request that was in flight at SIGTERM answered as it would have been without the shutdown',
           got: wrong.map(({ c, o }) => `${c.label}: expected ${c.status}, got ${showOutcome(o)}`).join('; '),
           hint: 'server.close() lets the open requests finish; close the database only after its callback, or they fail on a closed pool',
+          lesson: L.shutdown,
+        });
+        const kept = outcomes.map((o, i) => ({ o, c: cases[i] })).filter(({ o }) => o.kind === 'answered' && !/\bclose\b/i.test(o.res.headers.connection ?? ''));
+        ensure(kept.length === 0, {
+          expected: 'each answer sent during the drain with Connection: close, so that the client opens its next connection elsewhere',
+          got: kept.map(({ c, o }) => `${c.label}: Connection: ${o.kind === 'answered' ? (o.res.headers.connection ?? '(none)') : ''}`).join('; '),
+          hint: "res.setHeader('Connection', 'close') on the responses not sent yet when the shutdown starts",
           lesson: L.shutdown,
         });
         const token = outcomes[1].kind === 'answered' ? (outcomes[1].res.json as { user?: { token?: unknown } } | undefined)?.user?.token : undefined;
@@ -121,6 +142,20 @@ describe('graceful shutdown', () => {
         ensure(end.exited === 0, {
           expected: 'exit code 0 after a shutdown where every request was answered (an orchestrator reads a non-zero code as a crash)',
           got: `exit code ${end.exited}${app.tail(6)}`,
+          lesson: L.shutdown,
+        });
+        // One line when the shutdown starts (before the drained requests' lines), one when it ends (after them).
+        const after = app.lines().slice(mark).filter((l) => l.text.trim() !== '');
+        const notJson = after.find((l) => jsonOf(l.text) === undefined);
+        ensure(notJson === undefined, { expected: 'the shutdown\'s log lines in JSON, like every other line', got: notJson ? short(notJson.text) : '', lesson: L.shutdown });
+        const drained = (l: (typeof after)[number]) => ids.some((id) => l.text.includes(id));
+        const own = (l: (typeof after)[number]) => typeof jsonOf(l.text)?.reqId !== 'string';
+        const first = after.findIndex(drained);
+        const last = after.map(drained).lastIndexOf(true);
+        ensure(first >= 0 && after.slice(0, first).some(own) && after.slice(last + 1).some(own), {
+          expected: 'a log line when the shutdown starts (before the drained requests are answered) and one when it ends (after the last of them)',
+          got: `the lines after SIGTERM:\n          | ${after.map((l) => short(l.text, 160)).join('\n          | ') || '(none)'}`,
+          hint: "logger.info('shutdown: SIGTERM received, draining N request(s)') at the start, logger.info('shutdown: complete') just before process.exit(0)",
           lesson: L.shutdown,
         });
       });

@@ -111,8 +111,8 @@ const NODE = /^(?:\/\S*\/)?node$/;
 
 describe('the Dockerfile', () => {
   requirement(
-    'the Dockerfile builds in one stage and runs in another: a build stage runs the build, the final stage starts from a pinned Node image with NODE_ENV=production, installs production dependencies only and copies dist/ from the build stage',
-    { lesson: L.image, covers: ['docker-multi-stage'] },
+    'the Dockerfile builds in one stage and runs in another: a build stage runs the build, the final stage installs production dependencies only and copies dist/ from it, and every stage starts from a Node 20 image with an explicit tag',
+    { lesson: L.image, covers: ['dockerfile-multi-stage', 'dockerfile-base'] },
     () => {
       const file = readDockerfile(L.image);
       const stages = file.stages;
@@ -129,30 +129,27 @@ describe('the Dockerfile', () => {
         got: `no RUN of npm run build (or tsc) in ${stages.slice(0, -1).map(describeStage).join(', ')}`,
         lesson: L.image,
       });
-      const base = baseImageOf(file, final);
-      const ref = imageRef(base);
-      ensure(ref.digest !== undefined || (ref.tag !== undefined && !/^(?:latest|current|lts|slim|alpine)$/i.test(ref.tag)), {
-        expected: `the final stage to start from a pinned image (node:20-alpine, node:20-slim, or a digest), so that a rebuild next month gets the same Node`,
-        got: `FROM ${base}${ref.tag ? ` (the tag "${ref.tag}" moves)` : ' (no tag: that is :latest, whatever it is on the day of the build)'}`,
-        lesson: L.image,
-      });
-      if (/(^|\/)node$/.test(ref.name) && ref.tag && !ref.digest) {
-        const major = Number(/^(\d+)/.exec(ref.tag)?.[1]);
-        ensure(Number.isFinite(major) && major >= 20, {
-          expected: 'the final stage on a pinned Node version, 20 or later (the version the workshop runs): node:20-alpine, node:20-slim',
-          got: `FROM ${base}`,
+      // Every stage that starts from an image (not from an earlier stage): a tag that says which Node.
+      for (const stage of stages.filter((s) => !stageNamed(file, s.from, s.index))) {
+        const ref = imageRef(stage.from);
+        ensure(ref.digest !== undefined || (ref.tag !== undefined && !/^(?:latest|current|lts|slim|alpine|bookworm|bullseye|bookworm-slim|bullseye-slim)$/i.test(ref.tag)), {
+          expected: 'every stage to start from an image named by an explicit tag (node:20-alpine, node:20.20.2-bookworm-slim), so that a rebuild next month gets the same Node',
+          got: `${describeStage(stage)}${ref.tag ? `: the tag "${ref.tag}" moves` : ': no tag, which is :latest, whatever it is on the day of the build'}`,
           lesson: L.image,
         });
+        if (/(^|\/)node$/.test(ref.name) && ref.tag && !ref.digest) {
+          const major = Number(/^(\d+)/.exec(ref.tag)?.[1]);
+          ensure(Number.isFinite(major) && major >= 20, {
+            expected: 'every stage on Node 20 or later, named by its version (the workshop runs Node 20): node:20-alpine, node:20-slim',
+            got: describeStage(stage),
+            lesson: L.image,
+          });
+        }
       }
-      ensure(nodeEnvProduction(file, final), {
-        expected: 'ENV NODE_ENV=production in the final stage (Express and the app take their production paths; no development defaults)',
-        got: `no ENV NODE_ENV=production in ${describeStage(final)}`,
-        lesson: L.image,
-      });
       const finalInstalls = installs(final);
       ensure(!finalInstalls.full, {
         expected: 'the final stage to install production dependencies only (npm ci --omit=dev): the compiler, tsx, vitest and the @types stay out of the image',
-        got: `${describeStage(final)} runs ${at(final.instructions.find((i) => i.keyword === 'RUN' && INSTALLS.test(i.args))!)} without --omit=dev`,
+        got: `${describeStage(final)} runs ${final.instructions.filter((i) => i.keyword === 'RUN' && INSTALLS.test(i.args)).map(at).join('; ')} without --omit=dev`,
         lesson: L.image,
       });
       const copies = chainOf(file, final).flatMap((s) => s.instructions.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD').map((i) => ({ s, i, c: copySources(i) })));
@@ -190,9 +187,14 @@ describe('the Dockerfile', () => {
     },
   );
 
-  requirement('the container runs as a user that is not root (USER node, or another non-root user, in the final stage)', { lesson: L.image, covers: ['docker-non-root'] }, () => {
+  requirement('the final stage sets NODE_ENV=production and runs as a user that is not root (USER node, or another non-root user, before CMD)', { lesson: L.image, covers: ['dockerfile-non-root'] }, () => {
     const file = readDockerfile(L.image);
     const final = finalStage(file);
+    ensure(nodeEnvProduction(file, final), {
+      expected: 'ENV NODE_ENV=production in the final stage (Express and the app take their production paths; no development defaults)',
+      got: `no ENV NODE_ENV=production in ${describeStage(final)}`,
+      lesson: L.image,
+    });
     const user = effective(file, final, 'USER');
     ensure(user !== undefined, {
       expected: 'a USER instruction in the final stage, before CMD: the app runs as a user that cannot change the image (node images have one: USER node)',
@@ -213,7 +215,7 @@ describe('the Dockerfile', () => {
     }
   });
 
-  requirement('the container starts node dist/server.js in exec form (CMD ["node", "dist/server.js"]), so SIGTERM reaches node itself, not a shell or npm', { lesson: L.image, covers: ['docker-exec-cmd'] }, () => {
+  requirement('the container starts node dist/server.js in exec form (CMD ["node", "dist/server.js"]), so SIGTERM reaches node itself, not a shell or npm', { lesson: L.image, covers: ['dockerfile-cmd'] }, () => {
     const file = readDockerfile(L.image);
     const final = finalStage(file);
     const { words, shellForm, cmd, entrypoint } = startCommand(file, final);
@@ -244,9 +246,15 @@ describe('the Dockerfile', () => {
     });
   });
 
-  requirement('the image has a HEALTHCHECK on /health/live that works with what the image contains (node, not curl where the image has no curl)', { lesson: L.image, covers: ['docker-healthcheck'] }, () => {
+  requirement('the image declares EXPOSE 3000 and a HEALTHCHECK on /health/live that works with what the image contains (node, not curl where the image has no curl)', { lesson: L.image, covers: ['dockerfile-healthcheck'] }, () => {
     const file = readDockerfile(L.image);
     const final = finalStage(file);
+    const exposed = instructionsOf(file, final).filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args.split(/\s+/));
+    ensure(exposed.some((p) => /^3000(?:\/tcp)?$/.test(p)), {
+      expected: 'EXPOSE 3000 in the final stage: the port the server listens on, for whoever runs the image',
+      got: exposed.length ? `EXPOSE ${exposed.join(' ')}` : 'no EXPOSE',
+      lesson: L.image,
+    });
     const check = effective(file, final, 'HEALTHCHECK');
     ensure(check !== undefined && !/^NONE\b/i.test(check.args.trim()), {
       expected: 'a HEALTHCHECK in the final stage that asks GET /health/live',
@@ -285,7 +293,7 @@ describe('the Dockerfile', () => {
     }
   });
 
-  requirement('no secret is baked into the image: no ENV or ARG named like a secret, password or token in any stage, and no .env copied in', { lesson: L.image, covers: ['docker-no-secrets'] }, () => {
+  requirement('no secret is baked into the image: no ENV or ARG named like a secret, password or token in any stage, and no .env copied in', { lesson: L.image, covers: ['dockerfile-no-secrets'] }, () => {
     const file = readDockerfile(L.image);
     const all = [...file.preamble, ...file.stages.flatMap((s) => s.instructions)];
     for (const ins of all.filter((i) => i.keyword === 'ENV' || i.keyword === 'ARG')) {
@@ -314,7 +322,7 @@ describe('the Dockerfile', () => {
   });
 
   requirement(
-    '.dockerignore keeps .env, node_modules and the SQLite database out of the build context, and not the files the build needs',
+    '.dockerignore keeps node_modules, dist, .env, .data, *.sqlite, test, .git and coverage out of the build context, and not the files the build needs',
     { lesson: L.image, covers: ['dockerignore'] },
     () => {
       const text = fs.existsSync(path.join(dir, '.dockerignore')) ? fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8') : undefined;
@@ -327,11 +335,16 @@ describe('the Dockerfile', () => {
       const mustIgnore: [string, string][] = [
         ['.env', '.env (the secrets of your machine)'],
         ['node_modules/express/package.json', 'node_modules (installed for your machine; the image installs its own)'],
+        ['dist/server.js', 'dist (built on your machine; the image builds its own)'],
         ['.data/conduit.sqlite', '.data/conduit.sqlite (your development database)'],
+        ['conduit.sqlite', 'a *.sqlite file at the top of the folder'],
+        ['test/users.test.ts', 'test'],
+        ['.git/HEAD', '.git'],
+        ['coverage/index.html', 'coverage'],
       ];
       const letThrough = mustIgnore.filter(([p]) => !ignored(p));
       ensure(letThrough.length === 0, {
-        expected: '.dockerignore to keep .env, node_modules and the .data folder (SQLite files) out of the build context',
+        expected: '.dockerignore to keep node_modules, dist, .env, .data, *.sqlite, test, .git and coverage out of the build context',
         got: `it lets through: ${letThrough.map(([, what]) => what).join('; ')}`,
         hint: 'one pattern per line, relative to the folder: .env, node_modules, dist, .data, *.sqlite, test, .git, coverage (a pattern with no slash matches at the top only; **/ for any depth)',
         lesson: L.image,
@@ -473,8 +486,8 @@ function literalPart(value: string): string {
 
 describe('docker-compose.yml', () => {
   requirement(
-    'docker-compose.yml runs the migrations once, before the apps: every app service depends on a migration service with condition service_completed_successfully, and that service waits for a healthy database',
-    { lesson: L.compose, covers: ['compose-migrate-first'] },
+    'docker-compose.yml runs the migrations once, before the apps: a migration service that waits for a healthy database and does not restart, and app services that wait for it to complete successfully and for a healthy database and Redis',
+    { lesson: L.compose, covers: ['compose-migrate', 'compose-order'] },
     () => {
       const c = readCompose(L.compose);
       const r = roles(c);
@@ -498,10 +511,19 @@ describe('docker-compose.yml', () => {
           got: on === undefined ? `${app} does not depend on ${r.migrate.join(' or ')}` : `${app} depends on ${on} with ${deps[on]} (it starts as soon as the migration container starts, not when it is done)`,
           lesson: L.compose,
         });
+        for (const [kind, names] of [['database', r.db], ['Redis', r.redis]] as const) {
+          if (names.length === 0) continue;
+          const dep = names.find((n) => deps[n] !== undefined);
+          ensure(dep !== undefined && deps[dep] === 'service_healthy', {
+            expected: `${app} to wait for a healthy ${kind}: depends_on: { ${names[0]}: { condition: service_healthy } }`,
+            got: dep === undefined ? `${app} does not depend on ${names.join(' or ')}` : `${app} depends on ${dep} with ${deps[dep]}`,
+            lesson: L.compose,
+          });
+        }
       }
       for (const m of r.migrate) {
         const restart = c.services[m].restart;
-        ensure(restart === undefined || restart === 'no' || restart === false || /^on-failure/.test(String(restart)), {
+        ensure(restart === undefined || restart === 'no' || restart === false, {
           expected: `${m} to run once and stop (restart: "no")`,
           got: `restart: ${String(restart)} (it would run again every time it stops)`,
           lesson: L.compose,
@@ -521,7 +543,7 @@ describe('docker-compose.yml', () => {
 
   requirement(
     'docker-compose.yml publishes one port, the proxy\'s: at least two app instances behind it, and the apps, the database and Redis publish no port',
-    { lesson: L.compose, covers: ['compose-only-proxy-published'] },
+    { lesson: L.compose, covers: ['compose-proxy'] },
     () => {
       const c = readCompose(L.compose);
       const r = roles(c);
@@ -606,7 +628,7 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  requirement('docker-compose.yml gives the database and Redis a healthcheck, so that what waits for them waits until they answer', { lesson: L.compose, covers: ['compose-healthchecks'] }, () => {
+  requirement('docker-compose.yml has a MySQL database and a Redis, each with a healthcheck, so that what waits for them waits until they answer', { lesson: L.compose, covers: ['compose-services'] }, () => {
     const c = readCompose(L.compose);
     const r = roles(c);
     ensure(r.db.length > 0, { expected: 'a database service (mysql:8.4)', got: `none among ${Object.keys(c.services).join(', ')}`, lesson: L.compose });
@@ -627,7 +649,7 @@ describe('docker-compose.yml', () => {
 // ── The CI workflow ────────────────────────────────────────────────────────────────────────
 
 describe('continuous integration', () => {
-  requirement('a workflow in .github/workflows runs on every push: checkout, Node 20 or later, npm ci, the build, then the tests', { lesson: L.ci, covers: ['ci-workflow'] }, () => {
+  requirement('a workflow in .github/workflows runs on every push and pull request: checkout, Node 20 or later with the npm cache, npm ci, the build, then the tests, with MySQL and Redis as services of the job', { lesson: L.ci, covers: ['ci-workflow'] }, () => {
     const folder = path.join(dir, '.github', 'workflows');
     const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)) : [];
     ensure(files.length > 0, { expected: `a workflow file in ${shortPath(folder)} (ci.yml)`, got: fs.existsSync(folder) ? 'the folder has no .yml file' : 'there is no such folder', lesson: L.ci });
@@ -643,8 +665,8 @@ describe('continuous integration', () => {
       if (!isObject(doc)) continue;
       const on = doc.on ?? doc.true;
       const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : isObject(on) ? Object.keys(on) : [];
-      if (!events.includes('push') && !events.includes('pull_request')) {
-        verdicts.push(`${f}: runs on ${events.join(', ') || 'nothing'}, not on push`);
+      if (!events.includes('push') || !events.includes('pull_request')) {
+        verdicts.push(`${f}: runs on ${events.join(', ') || 'nothing'}, not on both push and pull_request`);
         continue;
       }
       const jobs = isObject(doc.jobs) ? Object.entries(doc.jobs) : [];
@@ -656,7 +678,9 @@ describe('continuous integration', () => {
         const uses = (re: RegExp) => steps.findIndex((s) => typeof s.uses === 'string' && re.test(s.uses));
         const checkout = uses(/^actions\/checkout@/);
         const setup = uses(/^actions\/setup-node@/);
-        const version = setup >= 0 && isObject(steps[setup].with) ? String((steps[setup].with as Json)['node-version'] ?? '') : '';
+        const setupWith = setup >= 0 && isObject(steps[setup].with) ? (steps[setup].with as Json) : {};
+        const version = String(setupWith['node-version'] ?? '');
+        const services = isObject(spec) && isObject(spec.services) ? Object.values(spec.services).filter(isObject).map((svc) => String(svc.image ?? '')) : [];
         const install = first(/\bnpm\s+ci\b/);
         const build = first(/\bnpm\s+run\s+build\b|\bnpx\s+tsc\b/);
         const test = first(/\bnpm\s+(?:run\s+)?test\b|\bnpm\s+t\b|\bnpx\s+vitest\s+run\b/);
@@ -664,6 +688,9 @@ describe('continuous integration', () => {
           ...(checkout < 0 ? ['uses: actions/checkout'] : []),
           ...(setup < 0 ? ['uses: actions/setup-node'] : []),
           ...(setup >= 0 && !(/^(?:lts\/\*|node|latest)$/.test(version) || Number(/^(\d+)/.exec(version)?.[1]) >= 20) ? [`node-version 20 or later (got "${version || 'none'}")`] : []),
+          ...(setup >= 0 && setupWith.cache !== 'npm' ? ['cache: npm on actions/setup-node'] : []),
+          ...(services.some((i) => /(?:^|\/)(?:mysql|mariadb)(?:[:@]|$)/.test(i)) ? [] : ['a MySQL service (services: mysql: image: mysql:8.4)']),
+          ...(services.some((i) => /(?:^|\/)(?:redis|valkey)(?:[:@-]|$)/.test(i)) ? [] : ['a Redis service (services: redis: image: redis:7-alpine)']),
           ...(install === undefined ? ['run: npm ci'] : []),
           ...(build === undefined ? ['run: npm run build'] : []),
           ...(test === undefined ? ['run: npm test'] : []),
@@ -674,7 +701,7 @@ describe('continuous integration', () => {
       if (jobs.length === 0) verdicts.push(`${f}: no jobs`);
     }
     fail({
-      expected: 'a job that checks out the code, sets up Node 20 or later (actions/setup-node), then runs npm ci, npm run build and npm test, in that order, on every push',
+      expected: 'a job, on every push and pull request, that checks out the code, sets up Node 20 or later with the npm cache (actions/setup-node), then runs npm ci, npm run build and npm test, in that order, with MySQL and Redis as services',
       got: verdicts.join('; '),
       lesson: L.ci,
     });

@@ -56,10 +56,11 @@ function parseLabels(text: string): Record<string, string> | undefined {
 }
 
 function parseValue(text: string): number {
+  // Prometheus reads floats as Go's ParseFloat does: Inf and NaN in any case (prom-client writes "Nan").
   const t = text.trim();
-  if (t === '+Inf') return Infinity;
-  if (t === '-Inf') return -Infinity;
-  if (t === 'NaN') return NaN;
+  if (/^\+?inf$/i.test(t)) return Infinity;
+  if (/^-inf$/i.test(t)) return -Infinity;
+  if (/^nan$/i.test(t)) return NaN;
   return Number(t);
 }
 
@@ -108,7 +109,7 @@ export function parseExposition(text: string): Exposition {
     }
     const parts = rest.trim().split(/\s+/);
     const value = parseValue(parts[0] ?? '');
-    if (parts[0] === undefined || parts[0] === '' || (Number.isNaN(value) && parts[0] !== 'NaN')) {
+    if (parts[0] === undefined || parts[0] === '' || (Number.isNaN(value) && !/^nan$/i.test(parts[0]))) {
       malformed.push(line);
       continue;
     }

@@ -210,3 +210,31 @@ export function tryConnect(port: number, host = '127.0.0.1'): Promise<'accepted'
     socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED' ? 'refused' : (err.code ?? err.message)));
   });
 }
+
+/**
+ * A keep-alive connection that has carried one answered request (GET /health/live) and holds the
+ * start of a second one (GET `path`, its head not finished): the server has read it with the first
+ * (one write, one segment on loopback), so the connection is in the middle of a request, not idle.
+ * `finish()` ends the head; `next()` then gives the answer.
+ */
+export async function halfSentHead(port: number, path: string): Promise<{ conn: RawConnection; first: RawOutcome; finish(): void }> {
+  const conn = await RawConnection.open(port);
+  const answer = conn.next();
+  conn.write(`GET /health/live HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\n\r\nGET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
+  return { conn, first: await answer, finish: () => conn.write('Connection: keep-alive\r\n\r\n') };
+}
+
+/**
+ * A loopback address of its own for a check (127.x.y.z, which Linux routes to the loopback), so
+ * that limits counted per client address (step 04) are the check's alone, also in a Redis other
+ * runs share. Where only 127.0.0.1 exists (macOS), 127.0.0.1.
+ */
+export async function ownLoopbackAddress(): Promise<string> {
+  const candidate = `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+  const ok = await new Promise<boolean>((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(0, candidate, () => server.close(() => resolve(true)));
+  });
+  return ok ? candidate : '127.0.0.1';
+}

@@ -142,7 +142,8 @@ export async function requireRedis(lesson: string, what: string): Promise<void> 
 
 /** Deletes the keys of logical database `db` whose names contain one of `parts` (a check's own names). Best effort. */
 export async function deleteOwnKeys(db: number, parts: string[]): Promise<void> {
-  const own = parts.filter((p) => p.length >= 8);
+  // Only names the check made: never a shared one such as 127.0.0.1.
+  const own = parts.filter((p) => p.length >= 8 && p !== '127.0.0.1');
   if (own.length === 0) return;
   try {
     const found = new Set<string>();
