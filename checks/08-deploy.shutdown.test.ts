@@ -117,7 +117,7 @@ describe('graceful shutdown', () => {
         const wrong = cases.map((c, i) => ({ c, o: outcomes[i] })).filter(({ c, o }) => o.kind !== 'answered' || o.res.status !== c.status);
         ensure(wrong.length === 0, {
           expected: 'every request that was in flight at SIGTERM answered as it would have been without the shutdown',
-          got: wrong.map(({ c, o }) => `${c.label}: expected ${c.status}, got ${showOutcome(o)}`).join('; '),
+          got: `${wrong.map(({ c, o }) => `${c.label}: expected ${c.status}, got ${showOutcome(o)}`).join('; ')}${app.tail(8)}`,
           hint: 'server.close() lets the open requests finish; close the database only after its callback, or they fail on a closed pool',
           lesson: L.shutdown,
         });
