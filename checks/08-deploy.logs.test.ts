@@ -41,10 +41,33 @@ async function endOf(app: AppProcess): Promise<void> {
 
 const shownLine = (l: OutputLine) => `${l.stream === 'stderr' ? '[stderr] ' : ''}${short(l.text, 220)}`;
 
+/** With LOG_LEVEL=warn, requests of every kind and a shutdown: no line at info or debug. */
+async function quietAtWarn(): Promise<void> {
+  await withApp({ env: { LOG_LEVEL: 'warn' }, lesson: L.logs }, async (app) => {
+    const http = api(app.url);
+    const who = person('quiet');
+    await http.post('/api/users', { json: { user: who } });
+    await http.post('/api/users/login', { json: { user: { email: who.email, password: 'not-it' } } });
+    await http.get('/health/ready');
+    await http.get(`/no-such-route-${uniqueTag()}`);
+    await endOf(app);
+    const chatty = app.lines().filter((l) => {
+      const v = jsonOf(l.text);
+      return v !== undefined && (['info', 'debug', 'trace', 30, 20, 10] as unknown[]).includes(v.level);
+    });
+    ensure(chatty.length === 0, {
+      expected: 'with LOG_LEVEL=warn, no line at level info or debug',
+      got: chatty.length ? `${chatty.length} such line(s), e.g. ${shownLine(chatty[0])}` : '',
+      hint: 'pino({ level: config.logLevel }), and every logger made from it (pino-http, child loggers) inherits the level',
+      lesson: L.logs,
+    });
+  });
+}
+
 describe('structured logs', () => {
   requirement(
-    'every line the server prints is one JSON object with a time, a msg and the level as a label ("info", "warn", …), from start-up to shutdown',
-    { lesson: L.logs, covers: ['log-json'], timeout: 60_000, concurrent: true },
+    'every line the server prints is one JSON object with a time, a msg and the level as a label ("info", "warn", …), from start-up to shutdown, and LOG_LEVEL=warn leaves out every info and debug line',
+    { lesson: L.logs, covers: ['log-json', '01-server#config-log-level'], timeout: 90_000, concurrent: true },
     async () => {
       await withApp({ env: { LOG_LEVEL: 'debug' }, lesson: L.logs }, async (app) => {
         const http = api(app.url);
@@ -79,6 +102,7 @@ describe('structured logs', () => {
           });
         }
       });
+      await quietAtWarn();
     },
   );
 
@@ -154,28 +178,6 @@ describe('structured logs', () => {
       });
     },
   );
-
-  requirement('LOG_LEVEL=warn leaves out the info and debug lines: not one is printed, the start-up and request lines included', { lesson: L.logs, covers: ['01-server#config-log-level'], timeout: 60_000, concurrent: true }, async () => {
-    await withApp({ env: { LOG_LEVEL: 'warn' }, lesson: L.logs }, async (app) => {
-      const http = api(app.url);
-      const who = person('quiet');
-      await http.post('/api/users', { json: { user: who } });
-      await http.post('/api/users/login', { json: { user: { email: who.email, password: 'not-it' } } });
-      await http.get('/health/ready');
-      await http.get(`/no-such-route-${uniqueTag()}`);
-      await endOf(app);
-      const chatty = app.lines().filter((l) => {
-        const v = jsonOf(l.text);
-        return v !== undefined && (['info', 'debug', 'trace', 30, 20, 10] as unknown[]).includes(v.level);
-      });
-      ensure(chatty.length === 0, {
-        expected: 'with LOG_LEVEL=warn, no line at level info or debug',
-        got: chatty.length ? `${chatty.length} such line(s), e.g. ${shownLine(chatty[0])}` : '',
-        hint: 'pino({ level: config.logLevel }), and every logger made from it (pino-http, child loggers) inherits the level',
-        lesson: L.logs,
-      });
-    });
-  });
 
   requirement(
     'no log line holds a secret: not a password sent, not a token or an Authorization header, not a password hash, not JWT_SECRET, METRICS_TOKEN or the database password',

@@ -598,7 +598,7 @@ describe('docker-compose.yml', () => {
   );
 
   requirement(
-    'docker-compose.yml holds no secret: every password, token and secret in an environment is a ${VARIABLE} reference without a default value, never a literal',
+    'docker-compose.yml holds no secret: the apps get JWT_SECRET as ${JWT_SECRET:?message}, and every password, token and secret is a ${VARIABLE} reference without a default value, never a literal',
     { lesson: L.compose, covers: ['compose-no-literal-secrets'] },
     () => {
       const c = readCompose(L.compose);
@@ -618,6 +618,20 @@ describe('docker-compose.yml', () => {
           const m = /(?:\s-p(?!\s)|--password[= ])(\S+)/.exec(t);
           if (m && literalPart(m[1].replace(/^["']|["']$/g, '')).trim() !== '') problems.push(`${name}: a password on a command line: ${short(t, 80)}`);
         }
+      }
+      // The apps need JWT_SECRET: from a variable that stops compose with a message when it is missing.
+      const r = roles(c);
+      ensure(r.apps.length > 0, { expected: `app services in ${show(c.file)} (build: .), each given JWT_SECRET from a variable`, got: `services: ${Object.keys(c.services).join(', ')}`, lesson: L.compose });
+      for (const app of r.apps) {
+        const s = c.services[app];
+        const jwt = environment(s).find((e) => e.key === 'JWT_SECRET');
+        const fromFile = s.env_file !== undefined || environment(s).some((e) => e.key === 'JWT_SECRET_FILE');
+        const required = jwt?.value !== undefined && /^\$\{JWT_SECRET:?\?[^}]*\}$/.test(jwt.value.trim());
+        ensure(required || (jwt === undefined && fromFile) || (jwt !== undefined && jwt.value === undefined), {
+          expected: `${app} to get JWT_SECRET from the environment of whoever runs compose, with a message when it is missing: JWT_SECRET: \${JWT_SECRET:?set JWT_SECRET}`,
+          got: jwt === undefined ? `${app} has no JWT_SECRET in its environment` : `JWT_SECRET: ${short(jwt.value ?? '', 60)}`,
+          lesson: L.compose,
+        });
       }
       ensure(problems.length === 0, {
         expected: `every secret in ${show(c.file)} to come from the environment of whoever runs it (JWT_SECRET: \${JWT_SECRET:?set JWT_SECRET}), or from Docker secrets: the file is committed, so its values are public`,
