@@ -52,7 +52,9 @@ const showSeries = (exp: Exposition) =>
     .join('; ') || `no ${COUNT} series`;
 
 describe('metrics', () => {
-  requirement('without METRICS_TOKEN, /metrics answers 404, whatever Authorization is sent: metrics are not public by default', { lesson: L.metrics, covers: ['metrics-off'], timeout: 60_000, concurrent: true }, async () => {
+  requirement('without METRICS_TOKEN, /metrics answers 404, whatever Authorization is sent (metrics are not public by default), while the same server with METRICS_TOKEN serves them', { lesson: L.metrics, covers: ['metrics-off'], timeout: 60_000, concurrent: true }, async () => {
+    // The other side first: a /metrics that exists once configured, so that a 404 below means "off".
+    await withApp({ env: { METRICS_TOKEN }, lesson: L.metrics }, (app) => scrape(app.url, 'with METRICS_TOKEN set'));
     await withApp({ lesson: L.metrics }, async (app) => {
       for (const headers of [{}, BEARER, { Authorization: 'Bearer ' }] as Record<string, string>[]) {
         const res = await api(app.url).get('/metrics', { headers });
