@@ -61,6 +61,22 @@ async function expectNewConnectionsRefused(app: AppProcess, inFlight: SlowReques
   }
 }
 
+/** Polls new connections after a signal until one is refused or the process has exited; when that was seen. */
+async function refusedOrExited(app: AppProcess): Promise<number> {
+  const deadline = Date.now() + budget(20_000);
+  while (app.exitCode() === undefined && (await tryConnect(app.port)) !== 'refused') {
+    if (Date.now() > deadline) {
+      fail({
+        expected: 'after SIGTERM, the server to stop accepting new connections (server.close()) while it drains',
+        got: `it still accepted them ${Math.round(budget(20_000) / 1000)} s later`,
+        lesson: L.shutdown,
+      });
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return Date.now();
+}
+
 /** True when the process used no CPU over a short look (it is waiting, not working). */
 async function idleFor(app: AppProcess): Promise<boolean> {
   const idle = whenIdle(app.proc.child, budget(1500));
@@ -170,7 +186,10 @@ describe('graceful shutdown', () => {
         const stuck = await slowRequest(app.port, { path: '/api/users/login', json: { user: { email: 'stuck@deploy-check.test', password: 'never-finished' } }, label: 'a login whose body never ends' });
         const sent = Date.now();
         app.proc.child.kill('SIGTERM');
-        const end = await exitOrIdle(app, { notBefore: 1000 + budget(1500), what: 'the server to exit at its shutdown deadline' });
+        // The moment the server has surely taken the signal: it stopped accepting (or it is gone).
+        // Its deadline ends at most 1 s after that; a server idle later than that waits for something else.
+        const handled = await refusedOrExited(app);
+        const end = await exitOrIdle(app, { notBefore: Math.max(0, 1000 - (Date.now() - handled)) + budget(500), quietMs: 1000, what: 'the server to exit at its shutdown deadline' });
         const after = Date.now() - sent;
         if ('idle' in end) {
           fail({
