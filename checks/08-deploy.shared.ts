@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { freePort, killTree, NotReadyError, startTsProcess, waitForServer, whenIdle, type ManagedProcess } from '../runner/lib/processes.js';
+import { accepts, freePort, killTree, NotReadyError, startTsProcess, waitForServer, whenIdle, type ManagedProcess } from '../runner/lib/processes.js';
 import { shortPath } from '../runner/lib/paths.js';
 import {
   api,
@@ -148,10 +148,32 @@ export async function startApp(options: StartAppOptions = {}, attempt = 1): Prom
   const show = (text: string) => (copy ? asLearnerPaths(text, copy.copy, dir) : text);
   const url = `http://127.0.0.1:${port}`;
   const what = options.compiled ? 'node dist/server.js' : 'npx tsx src/server.ts';
+  // A server that starts and then sits waiting (no CPU used) without ever listening: waiting for
+  // something at start-up that does not come (a Redis that is down). Longer than a database's
+  // first connection on a busy machine.
+  const idle = whenIdle(proc.child, budget(6000));
+  let sat = false;
   try {
-    await track(waitForServer(url, proc, budget(10_000)));
+    await track(
+      Promise.race([
+        waitForServer(url, proc, budget(10_000)),
+        idle.idle.then(async () => {
+          if (await accepts('127.0.0.1', port)) return;
+          sat = true;
+          throw new NotReadyError('it started, then sat waiting without listening', proc.logs.last(15), false);
+        }),
+      ]),
+    );
   } catch (err) {
     await cleanUp();
+    if (sat && err instanceof NotReadyError) {
+      fail({
+        expected: `${what} to start and accept connections on port ${port}, whatever its dependencies are doing`,
+        got: `it started, then sat waiting (no CPU used) without ever listening${err.logs.length ? `; last output:\n          | ${err.logs.map(show).join('\n          | ')}` : ''}`,
+        hint: 'listen first; connect to Redis in the background (do not await client.connect() before listen): the server must answer /health/live while a dependency is down',
+        lesson: options.lesson,
+      });
+    }
     if (err instanceof NotReadyError) {
       if (!err.stillRunning && attempt < 3 && portClash(err.logs, port)) return startApp(options, attempt + 1);
       const output = err.logs.length ? `\n          last output:\n          | ${err.logs.map(show).join('\n          | ')}` : '';
@@ -164,6 +186,8 @@ export async function startApp(options: StartAppOptions = {}, attempt = 1): Prom
       fail(failure);
     }
     throw err;
+  } finally {
+    idle.cancel();
   }
   return {
     url,
