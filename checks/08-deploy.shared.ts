@@ -220,7 +220,10 @@ export async function withApp<T>(options: StartAppOptions, fn: (app: AppProcess)
  * `notBefore` (ms from now) keeps waiting at least that long (a deadline the process was given).
  * A process still busy when the hard limit comes is a timeout.
  */
-export async function exitOrIdle(app: AppProcess, { quietMs = 2500, notBefore = 0, what }: { quietMs?: number; notBefore?: number; what: string }): Promise<{ exited: number | string } | { idle: true }> {
+export async function exitOrIdle(
+  app: AppProcess,
+  { quietMs = 2500, notBefore = 0, quietCapMs, what }: { quietMs?: number; notBefore?: number; quietCapMs?: number; what: string },
+): Promise<{ exited: number | string } | { idle: true }> {
   const started = Date.now();
   const exited = app.proc.exited.then((code) => ({ exited: code }) as const);
   let timer: NodeJS.Timeout | undefined;
@@ -229,7 +232,10 @@ export async function exitOrIdle(app: AppProcess, { quietMs = 2500, notBefore = 
     clearTimeout(timer);
     if (first) return first;
   }
-  const idle = whenIdle(app.proc.child, budget(quietMs));
+  // On Linux a thread waiting for the CPU is seen (state R) and never counts as idle, so a quiet
+  // window need not grow without end on a crowded machine: `quietCapMs` bounds it there.
+  const quiet = quietCapMs !== undefined && process.platform === 'linux' ? Math.min(budget(quietMs), quietCapMs) : budget(quietMs);
+  const idle = whenIdle(app.proc.child, quiet);
   try {
     const outcome = await track(
       Promise.race([

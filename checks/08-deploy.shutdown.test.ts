@@ -189,7 +189,7 @@ describe('graceful shutdown', () => {
         // The moment the server has surely taken the signal: it stopped accepting (or it is gone).
         // Its deadline ends at most 1 s after that; a server idle later than that waits for something else.
         const handled = await refusedOrExited(app);
-        const end = await exitOrIdle(app, { notBefore: Math.max(0, 1000 - (Date.now() - handled)) + budget(500), quietMs: 1000, what: 'the server to exit at its shutdown deadline' });
+        const end = await exitOrIdle(app, { notBefore: Math.max(0, 1000 - (Date.now() - handled)) + Math.min(budget(500), 2000), quietMs: 1000, quietCapMs: 3000, what: 'the server to exit at its shutdown deadline' });
         const after = Date.now() - sent;
         if ('idle' in end) {
           fail({
