@@ -22,6 +22,7 @@ import {
   imageRef,
   instructionsOf,
   parseDockerfile,
+  resolvedImage,
   assignments,
   stageNamed,
   type Dockerfile,
@@ -131,7 +132,7 @@ describe('the Dockerfile', () => {
       });
       // Every stage that starts from an image (not from an earlier stage): a tag that says which Node.
       for (const stage of stages.filter((s) => !stageNamed(file, s.from, s.index))) {
-        const ref = imageRef(stage.from);
+        const ref = imageRef(resolvedImage(file, stage.from));
         ensure(ref.digest !== undefined || (ref.tag !== undefined && !/^(?:latest|current|lts|slim|alpine|bookworm|bullseye|bookworm-slim|bullseye-slim)$/i.test(ref.tag)), {
           expected: 'every stage to start from an image named by an explicit tag (node:20-alpine, node:20.20.2-bookworm-slim), so that a rebuild next month gets the same Node',
           got: `${describeStage(stage)}${ref.tag ? `: the tag "${ref.tag}" moves` : ': no tag, which is :latest, whatever it is on the day of the build'}`,
@@ -196,6 +197,8 @@ describe('the Dockerfile', () => {
       lesson: L.image,
     });
     const user = effective(file, final, 'USER');
+    // Images made to run as non-root say so in their tag (gcr.io/distroless/nodejs20-debian12:nonroot).
+    if (user === undefined && /(?:^|[-:])nonroot(?:$|-)/.test(imageRef(resolvedImage(file, baseImageOf(file, final))).tag ?? '')) return;
     ensure(user !== undefined, {
       expected: 'a USER instruction in the final stage, before CMD: the app runs as a user that cannot change the image (node images have one: USER node)',
       got: `no USER in ${describeStage(final)}: the container runs as root`,
@@ -268,7 +271,7 @@ describe('the Dockerfile', () => {
       got: at(check),
       lesson: L.image,
     });
-    const base = baseImageOf(file, final);
+    const base = resolvedImage(file, baseImageOf(file, final));
     const slimmed = /alpine|slim|distroless/.test(imageRef(base).tag ?? '') || /distroless/.test(base);
     const runs = instructionsOf(file, final).filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
     const installed = (tool: string) => new RegExp(`\\b(?:apk\\s+add|apt-get\\s+install|apt\\s+install|yum\\s+install|dnf\\s+install|microdnf\\s+install)\\b[^\\n]*\\b${tool}\\b`).test(runs);

@@ -240,3 +240,13 @@ export function dockerIgnore(text: string): (file: string) => boolean {
     return ignored;
   };
 }
+
+/** A FROM's image with the ARGs declared before the first FROM put in (`node:${NODE_VERSION}-alpine`). */
+export function resolvedImage(file: Dockerfile, ref: string): string {
+  const args = new Map<string, string>();
+  for (const ins of file.preamble.filter((i) => i.keyword === 'ARG')) for (const a of assignments(ins)) if (a.value !== undefined) args.set(a.key, a.value);
+  return ref.replace(/\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|\$([A-Za-z_]\w*)/g, (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+    const name = braced ?? bare!;
+    return args.get(name) ?? fallback ?? whole;
+  });
+}
