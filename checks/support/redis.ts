@@ -137,6 +137,7 @@ export async function requireRedis(lesson: string, what: string): Promise<void> 
     `nothing usable answers there (${problem})`,
     lesson,
     'start one and run the checks again: `docker compose up -d redis` in the workshop folder, or the operating system\'s package (Debian/Ubuntu: sudo apt install redis-server; macOS: brew install redis && brew services start redis). If yours listens elsewhere, set WORKSHOP_REDIS_URL=redis://host:port',
+    'a Redis server: docker compose up -d redis',
   );
 }
 
