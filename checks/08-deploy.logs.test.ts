@@ -27,6 +27,16 @@ async function lineWith(app: AppProcess, text: string): Promise<boolean> {
   }
 }
 
+/** Polls until `done()` holds, for as long as a line takes to come through the pipe; whether it did. */
+async function until(done: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + budget(3000);
+  while (!done()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return true;
+}
+
 /** The values under `keys` anywhere in a parsed line, a few levels deep. */
 function valuesOf(value: unknown, keys: RegExp, depth = 0): unknown[] {
   if (value === null || typeof value !== 'object' || depth > 3) return [];
@@ -134,8 +144,10 @@ describe('structured logs', () => {
             lesson: L.logs,
           });
           known.add(id);
-          const printed = await lineWith(app, id);
-          ensure(printed, {
+          // Its closing line (the id and the status) is the last of its lines: wait for that one.
+          const closing = (l: OutputLine) => l.text.includes(id) && valuesOf(jsonOf(l.text), /^(?:statusCode|status|status_code)$/).map(Number).includes(res.status);
+          const printed = (await lineWith(app, id)) && (await until(() => app.lines().slice(from).some(closing)));
+          ensure(printed || app.lines().slice(from).some((l) => l.text.includes(id)), {
             expected: `a log line for ${c.label} with its id ${id}`,
             got: `no line printed holds it; the last lines:${app.tail(6)}`,
             hint: 'pino-http with genReqId (the id of step 01), and customAttributeKeys: { reqId: "reqId" } or a child logger with { reqId }',
