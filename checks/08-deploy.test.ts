@@ -45,6 +45,33 @@ function readDockerfile(lesson: string): Dockerfile {
 }
 
 const finalStage = (file: Dockerfile): Stage => file.stages[file.stages.length - 1];
+
+/** The folder's own package-lock.json, in step with its package.json, and not left out of the build context. */
+function lockFileInStep(): void {
+  const lockPath = path.join(dir, 'package-lock.json');
+  ensure(fs.existsSync(lockPath), {
+    expected: `a package-lock.json in ${shortPath(dir)}: the image runs npm ci, which installs what the lock file says and refuses to run without one`,
+    got: `there is no ${show('package-lock.json')}`,
+    hint: `npm install --package-lock-only (in ${shortPath(dir)}): it writes the lock file and installs nothing`,
+    lesson: L.image,
+  });
+  let lock: { packages?: Record<string, { dependencies?: Record<string, string>; devDependencies?: Record<string, string> }> } = {};
+  let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {};
+  try {
+    lock = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as typeof lock;
+    pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as typeof pkg;
+  } catch (err) {
+    fail({ expected: 'package.json and package-lock.json to be valid JSON', got: (err as Error).message, lesson: L.image });
+  }
+  const root = lock.packages?.[''] ?? {};
+  const same = (a: Record<string, string> = {}, b: Record<string, string> = {}) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+  ensure(same(pkg.dependencies, root.dependencies) && same(pkg.devDependencies, root.devDependencies), {
+    expected: 'package-lock.json in step with package.json (the same dependencies and devDependencies): npm ci refuses a lock file that is not',
+    got: 'they differ',
+    hint: `npm install --package-lock-only (in ${shortPath(dir)}) after every change to the dependencies`,
+    lesson: L.image,
+  });
+}
 const describeStage = (s: Stage) => `stage ${s.index + 1} (FROM ${s.from}${s.name ? ` AS ${s.name}` : ''}, line ${s.line})`;
 
 /** A RUN that builds: the project's build script or the compiler. */
@@ -112,7 +139,7 @@ const NODE = /^(?:\/\S*\/)?node$/;
 
 describe('the Dockerfile', () => {
   requirement(
-    'the Dockerfile builds in one stage and runs in another: a build stage runs the build, the final stage installs production dependencies only and copies dist/ from it, and every stage starts from a Node 20 image with an explicit tag',
+    'the Dockerfile builds in one stage and runs in another: a build stage runs the build, the final stage installs production dependencies only (npm ci, from the folder\'s own package-lock.json) and copies dist/ from it, and every stage starts from a Node 20 image with an explicit tag',
     { lesson: L.image, covers: ['dockerfile-multi-stage', 'dockerfile-base'] },
     () => {
       const file = readDockerfile(L.image);
@@ -124,6 +151,8 @@ describe('the Dockerfile', () => {
         lesson: L.image,
       });
       const final = finalStage(file);
+      // npm ci installs exactly what package-lock.json says, and refuses without one or with one out of step.
+      if (stages.some((st) => st.instructions.some((i) => i.keyword === 'RUN' && /\bnpm\s+ci\b/.test(i.args)))) lockFileInStep();
       const builders = stages.slice(0, -1).filter((s) => s.instructions.some((i) => i.keyword === 'RUN' && BUILDS.test(i.args)));
       ensure(builders.length > 0, {
         expected: 'a stage before the last one that runs the build (RUN npm run build)',
@@ -352,10 +381,10 @@ describe('the Dockerfile', () => {
         hint: 'one pattern per line, relative to the folder: .env, node_modules, dist, .data, *.sqlite, test, .git, coverage (a pattern with no slash matches at the top only; **/ for any depth)',
         lesson: L.image,
       });
-      const needed = ['package.json', 'src/server.ts', 'tsconfig.json', ...(fs.existsSync(path.join(dir, 'tsconfig.build.json')) ? ['tsconfig.build.json'] : [])];
+      const needed = ['package.json', 'package-lock.json', 'src/server.ts', 'tsconfig.json', ...(fs.existsSync(path.join(dir, 'tsconfig.build.json')) ? ['tsconfig.build.json'] : [])];
       const kept = needed.filter((p) => ignored(p));
       ensure(kept.length === 0, {
-        expected: '.dockerignore to let through what the build needs: package.json, the tsconfig files and src/',
+        expected: '.dockerignore to let through what the build needs: package.json, package-lock.json, the tsconfig files and src/',
         got: `it leaves out: ${kept.join(', ')} (the build in the image would fail)`,
         lesson: L.image,
       });
