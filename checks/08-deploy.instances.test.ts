@@ -25,7 +25,7 @@ import { api, describeResponse, ensure, expectErrorEnvelope, requirement, server
 import { checkRedisDb, deleteOwnKeys, redisAddress, redisCommands, redisUrlFor, requireRedis } from './support/redis.js';
 import { ownLoopbackAddress } from './support/raw-http.js';
 import { tcpProxy } from './support/tcp-proxy.js';
-import { dir, expectRecovery, L, person, startApp, withApp, type AppProcess } from './08-deploy.shared.js';
+import { dir, expectRecovery, L, person, startApp, untilReady, withApp, type AppProcess } from './08-deploy.shared.js';
 
 function expect429(res: Response, what: string): void {
   ensure(res.status === 429, {
@@ -53,6 +53,7 @@ describe('several instances', () => {
       try {
         const env = { REDIS_URL: redisUrlFor(logical) };
         apps.push(...(await Promise.all([startApp({ db, env, lesson: L.instances }), startApp({ db, env, lesson: L.instances })])));
+        await Promise.all(apps.map((a) => untilReady(a, L.instances)));
         const [one, two] = apps.map((a) => {
           const http = api(a.url);
           return { post: (path: string, o: { json: unknown }) => http.post(path, { ...o, localAddress: from }), get: (path: string) => http.get(path, { localAddress: from }) };
@@ -109,6 +110,7 @@ describe('several instances', () => {
       const from = await ownLoopbackAddress();
       try {
         await withApp({ env: { REDIS_URL: redisUrlFor(logical, { host: '127.0.0.1', port: proxy.port }) }, lesson: L.instances }, async (app) => {
+          await untilReady(app, L.instances);
           const plain = api(app.url);
           const http = { post: (path: string, o: { json: unknown }) => plain.post(path, { ...o, localAddress: from }) };
           const created = await http.post('/api/users', { json: { user: ada } });

@@ -279,6 +279,24 @@ export async function expectRecovery(app: AppProcess, proxy: TcpProxy, what: str
   });
 }
 
+/**
+ * Polls /health/ready until it answers 200: a server connects to Redis in the background after it
+ * starts listening, and a login sent before that meets a limiter that cannot count yet (503).
+ */
+export async function untilReady(app: AppProcess, lessonUrl: string): Promise<void> {
+  const deadline = Date.now() + budget(15_000);
+  let res = await api(app.url).get('/health/ready');
+  while (!isReady(res) && Date.now() < deadline && app.exitCode() === undefined) {
+    await new Promise((r) => setTimeout(r, budget(200)));
+    res = await api(app.url).get('/health/ready');
+  }
+  ensure(isReady(res), {
+    expected: 'the server, with its database and Redis up, to become ready: GET /health/ready 200 {"status":"ready"}',
+    got: app.exitCode() !== undefined ? `it exited (code ${app.exitCode()})${app.tail(6)}` : describeResponse(res),
+    lesson: lessonUrl,
+  });
+}
+
 /** Each printed line parsed as JSON when it is a JSON object, else undefined. */
 export function jsonOf(line: string): Record<string, unknown> | undefined {
   try {
