@@ -110,7 +110,8 @@ describe('graceful shutdown', () => {
         const ids = cases.map((_, i) => `drain-${tag}-${i}`);
         const inFlight: SlowRequest[] = [];
         try {
-          for (const [i, c] of cases.entries()) inFlight.push(await slowRequest(app.port, { path: '/api/users/login', json: c.json, label: c.label, headers: { 'X-Request-Id': ids[i] } }));
+          // All at once: the server bounds how long a request may take to arrive (requestTimeout), and a slow machine must not eat into it.
+          inFlight.push(...(await Promise.all(cases.map((c, i) => slowRequest(app.port, { path: '/api/users/login', json: c.json, label: c.label, headers: { 'X-Request-Id': ids[i] } })))));
         } catch (err) {
           fail({ expected: 'POST /api/users/login with Expect: 100-continue: the server answers 100 Continue and waits for the body', got: (err as Error).message, lesson: L.shutdown });
         }
