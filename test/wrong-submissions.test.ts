@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyProject } from '../runner/lib/fsutil.js';
 import { ROOT } from '../runner/lib/paths.js';
 import { CheckServer, runChecks, runFiles } from '../runner/lib/run-checks.js';
-import { availableSteps, findAvailableStep } from '../runner/lib/steps.js';
+import { availableSteps, devSteps, findAvailableStep, findStep } from '../runner/lib/steps.js';
 import { usesDatabase } from '../runner/lib/db-tasks.js';
 import { solutionDir } from '../runner/lib/workspace.js';
 import { scratch } from './support/cli.js';
@@ -27,6 +27,9 @@ const cases = fs
       .filter((f) => f.endsWith('.ts'))
       .map((f) => ({ slug: d.name, name: f.replace(/\.ts$/, ''), file: path.join(wrongRoot, d.name, f) })),
   )
+  // A step not available yet has its wrong submissions written alongside its checks: they run with
+  // WORKSHOP_DEV_STEPS=1 (docs/authoring.md), and join the others when the step becomes available.
+  .filter((c) => findStep(c.slug).available || devSteps())
   // On the MySQL pass (test:mysql) only the steps with a database need running again.
   .filter((c) => !process.env.WORKSHOP_DB_STEPS_ONLY || usesDatabase(path.join(ROOT, 'solutions', c.slug)));
 

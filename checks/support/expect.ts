@@ -27,7 +27,14 @@ export class CheckFailure extends Error {
  * task). It fails, and says so; it is not a regression of the earlier step.
  */
 export class BlockedFailure extends CheckFailure {
-  constructor(expected: string, got: string, lesson?: string, hint?: string) {
+  constructor(
+    expected: string,
+    got: string,
+    lesson?: string,
+    hint?: string,
+    /** What it waits for, when not this step's work: "a Redis server". The checklist says so. */
+    readonly needs?: string,
+  ) {
     super(expected, got, lesson, hint);
     this.name = 'BlockedFailure';
   }

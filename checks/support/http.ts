@@ -1,4 +1,4 @@
-import type { RequestListener } from 'node:http';
+import http, { type RequestListener } from 'node:http';
 import request from 'supertest';
 import { fail } from './expect.js';
 import { budget, seconds, timeout, track } from './budget.js';
@@ -19,6 +19,8 @@ export interface SendOptions {
   raw?: string;
   contentType?: string;
   headers?: Record<string, string>;
+  /** The local address to send from (a server sees it as the client's address, req.ip). */
+  localAddress?: string;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
@@ -32,6 +34,7 @@ export async function send(app: RequestListener | string, method: Method, path: 
     .timeout({ response: wait, deadline: wait + budget(1000) })
     .set('X-Requested-With', 'XMLHttpRequest')
     .ok(() => true);
+  if (options.localAddress) test = test.agent(new http.Agent({ localAddress: options.localAddress } as http.AgentOptions));
   for (const [name, value] of Object.entries(options.headers ?? {})) test = test.set(name, value);
   if (options.raw !== undefined) {
     test = test.set('Content-Type', options.contentType ?? 'application/json').send(options.raw);

@@ -133,6 +133,8 @@ export interface StartOptions {
   cwd: string;
   /** The TypeScript entry, relative to cwd. */
   entry?: string;
+  /** Run the entry with plain Node, without the tsx loader (compiled JavaScript: `dist/server.js`). */
+  plainNode?: boolean;
   env?: NodeJS.ProcessEnv;
   /** The environment `env` is added to (default: the runner's own). */
   baseEnv?: NodeJS.ProcessEnv;
@@ -157,11 +159,12 @@ export function isAlive(pid: number): boolean {
 /** `--import` this in a child to end it when its parent is gone (WORKSHOP_LEASH_PID; see leash.mjs). */
 export const leashModule = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'leash.mjs')).href;
 
-/** Runs a TypeScript entry (`src/server.ts`) with Node and tsx, capturing its output. */
+/** Runs a TypeScript entry (`src/server.ts`) with Node and tsx (or compiled JavaScript with plain Node), capturing its output. */
 export function startTsProcess(options: StartOptions): ManagedProcess {
   const entry = options.entry ?? path.join('src', 'server.ts');
   const leash = options.leash ? ['--import', leashModule] : [];
-  const child = spawn(process.execPath, [...leash, '--import', tsxLoader, '--enable-source-maps', entry], {
+  const loader = options.plainNode ? [] : ['--import', tsxLoader];
+  const child = spawn(process.execPath, [...leash, ...loader, '--enable-source-maps', entry], {
     cwd: options.cwd,
     env: { ...(options.baseEnv ?? process.env), FORCE_COLOR: '0', ...options.env, ...(options.leash && { WORKSHOP_LEASH_PID: String(process.pid) }) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -53,6 +53,8 @@ export interface CheckResult {
   timedOut?: boolean;
   /** An earlier step's check that builds on this step's new work, not done yet (not a regression). */
   blocked?: boolean;
+  /** What a blocked check waits for, when it is not this step's work ("a Redis server"). */
+  needs?: string;
 }
 
 export type ProblemKind = 'load' | 'timeout' | 'crash' | 'runner';
@@ -106,6 +108,7 @@ export type ChildEvent =
       covers?: string[];
       timedOut?: boolean;
       blocked?: boolean;
+      needs?: string;
       learnerCode?: string;
     }
   | { type: 'file-error'; file: string; message: string }

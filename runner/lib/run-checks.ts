@@ -390,6 +390,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunResult> {
             ...(event.covers !== undefined && { covers: event.covers }),
             ...(event.timedOut && { timedOut: true }),
             ...(event.blocked && { blocked: true }),
+            ...(event.needs && { needs: event.needs }),
           });
           if (event.learnerCode) learnerCodeErrors.add(event.learnerCode);
           break;

@@ -55,10 +55,16 @@ export function findStep(name: string): Step {
   return step;
 }
 
-/** Like findStep, but refuses steps that are announced and not written yet. */
+/**
+ * Whoever writes a step that is not available yet sets WORKSHOP_DEV_STEPS=1 to use it like the
+ * others (`npm run check 08 -- --solution`, test/tools/try.ts, the wrong submissions' test).
+ */
+export const devSteps = (): boolean => process.env.WORKSHOP_DEV_STEPS === '1';
+
+/** Like findStep, but refuses steps that are announced and not written yet (unless WORKSHOP_DEV_STEPS=1). */
 export function findAvailableStep(name: string): Step {
   const step = findStep(name);
-  if (!step.available) {
+  if (!step.available && !devSteps()) {
     const ready = STEPS.filter((s) => s.available).map((s) => s.slug).join(', ');
     throw new UnknownStepError(`Step ${step.slug} is coming soon. Ready now: ${ready}.`);
   }

@@ -15,7 +15,7 @@ function line(r: CheckResult, n: number, width: number, stale: boolean): string 
   if (stale) return `  ${c.dim(`${r.state === 'pass' ? sym.pass : r.state === 'fail' ? sym.fail : sym.skip} ${String(n).padStart(width)} ${r.title} …`)}`;
   if (r.state === 'pass') return `  ${c.green(sym.pass)} ${num} ${r.title}`;
   if (r.state === 'skip') return `  ${c.dim(`${sym.skip} ${String(n).padStart(width)} ${r.title}`)}`;
-  if (r.blocked) return `  ${c.yellow(sym.skip)} ${num} ${r.title}${c.dim(" (needs this step's work first)")}`;
+  if (r.blocked) return `  ${c.yellow(sym.skip)} ${num} ${r.title}${c.dim(` (needs ${r.needs ?? "this step's work first"})`)}`;
   return `  ${c.red(sym.fail)} ${num} ${r.title}${r.timedOut ? c.yellow(' (timed out)') : ''}`;
 }
 

@@ -22,15 +22,17 @@ interface SerializedErrorLike {
   summary?: string;
   expected?: unknown;
   actual?: unknown;
+  /** A BlockedFailure's: what the check waits for. */
+  needs?: string;
 }
 
 /** The explanation to show for a failed check: our own messages as they are, others trimmed. */
-function explain(error: SerializedErrorLike | undefined): { message: string; learnerCode?: string; timedOut?: boolean; blocked?: boolean } {
+function explain(error: SerializedErrorLike | undefined): { message: string; learnerCode?: string; timedOut?: boolean; blocked?: boolean; needs?: string } {
   if (!error) return { message: 'failed without an error message' };
   if (error.name === 'LearnerCodeError') return { message: error.message ?? '', learnerCode: error.message };
   if (error.name === 'CheckFailure') return { message: error.message ?? '' };
   if (error.name === 'TimeoutFailure') return { message: error.message ?? '', timedOut: true };
-  if (error.name === 'BlockedFailure') return { message: error.message ?? '', blocked: true };
+  if (error.name === 'BlockedFailure') return { message: error.message ?? '', blocked: true, ...(typeof error.needs === 'string' && { needs: error.needs }) };
   const first = `${error.name && error.name !== 'Error' ? `${error.name}: ` : ''}${error.message ?? ''}`;
   // Vitest's own limit for a whole check (checks/support/budget.ts sets it generously).
   if (/^Error: Test timed out in \d+ms/.test(first.trim()) || /Test timed out in \d+ms/.test(error.message ?? '')) {
@@ -74,7 +76,7 @@ export default class IpcReporter implements Reporter {
     const result = test.result();
     const state = result.state === 'passed' ? 'pass' : result.state === 'failed' ? 'fail' : 'skip';
     const meta = test.meta() as { lesson?: string; covers?: string[] };
-    const { message, learnerCode, timedOut, blocked } = state === 'fail' ? explain(result.errors?.[0] as SerializedErrorLike) : {};
+    const { message, learnerCode, timedOut, blocked, needs } = state === 'fail' ? explain(result.errors?.[0] as SerializedErrorLike) : {};
     this.send({
       type: 'result',
       file: this.file(test.module),
@@ -87,6 +89,7 @@ export default class IpcReporter implements Reporter {
       ...(meta.covers && { covers: meta.covers }),
       ...(timedOut && { timedOut }),
       ...(blocked && { blocked }),
+      ...(needs && { needs }),
       ...(learnerCode && { learnerCode }),
     });
   }

@@ -91,7 +91,7 @@ interface Running {
  */
 function handleShutdown({ server, app, db, redis, logger, timeoutMs }: Running): void {
   const inFlight = new Set<ServerResponse>();
-  server.on('request', (_req, res: ServerResponse) => {
+  server.prependListener('request', (_req, res: ServerResponse) => {
     // A request that arrives on a kept-alive connection during the drain is served, and told to go.
     if (app.locals.shuttingDown) res.setHeader('Connection', 'close');
     inFlight.add(res);

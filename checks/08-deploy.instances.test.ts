@@ -1,0 +1,150 @@
+/**
+ * Step 08 · Deployment and operations: several instances. Two server processes share one
+ * database (one SQLite file, or one MySQL schema) and one Redis, as app1 and app2 do behind the
+ * proxy; the login limit of step 04 (5 failures for one email from one client, then 429 for 15
+ * minutes) must hold across both. The checks use a logical Redis database of their own, unique
+ * emails, and a client address of their own (127.x.y.z: the limit per address is theirs alone),
+ * and delete only their own keys afterwards.
+ */
+
+/** The keys starting with `conduit:` in a logical database. */
+async function conduitKeys(db: number): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  for (let i = 0; i < 500; i++) {
+    const [, reply] = await redisCommands([['SELECT', db], ['SCAN', cursor, 'MATCH', 'conduit:*', 'COUNT', 1000]]);
+    if (!Array.isArray(reply)) break;
+    cursor = String(reply[0]);
+    for (const key of (reply[1] as unknown[]) ?? []) if (typeof key === 'string') keys.push(key);
+    if (cursor === '0') break;
+  }
+  return keys;
+}
+import { describe } from 'vitest';
+import { api, describeResponse, ensure, expectErrorEnvelope, requirement, serverDatabase, type Response } from './support/index.js';
+import { checkRedisDb, deleteOwnKeys, redisAddress, redisCommands, redisUrlFor, requireRedis } from './support/redis.js';
+import { ownLoopbackAddress } from './support/raw-http.js';
+import { tcpProxy } from './support/tcp-proxy.js';
+import { dir, expectRecovery, L, person, startApp, untilReady, withApp, type AppProcess } from './08-deploy.shared.js';
+
+function expect429(res: Response, what: string): void {
+  ensure(res.status === 429, {
+    expected: `${what}: 429, the limit counted over both instances`,
+    got: describeResponse(res),
+    hint: 'keep the counts in Redis (REDIS_URL): an in-memory store counts per process, and behind a proxy each instance sees only some of the attempts',
+    lesson: L.instances,
+  });
+  const retry = String(res.headers['retry-after'] ?? '');
+  ensure(/^\d+$/.test(retry) && Number(retry) > 0 && Number(retry) <= 900, { expected: `${what}: a Retry-After header in seconds (1 to 900)`, got: retry ? `Retry-After: ${retry}` : 'no Retry-After', lesson: L.instances });
+}
+
+describe('several instances', () => {
+  requirement(
+    'two instances on one database and one Redis hold one login limit: 5 wrong passwords for one email spread over both answer 401, the next attempt answers 429 with Retry-After on either instance, and every counter in Redis starts with conduit: and expires',
+    { lesson: L.instances, covers: ['redis-shared-limit', 'redis-expiry'], timeout: 120_000, concurrent: true },
+    async () => {
+      await requireRedis(L.instances, 'the checks of two instances sharing their limits');
+      const logical = checkRedisDb();
+      const db = await serverDatabase(dir);
+      const ada = person('shared');
+      const from = await ownLoopbackAddress();
+      const apps: AppProcess[] = [];
+      const before = new Set(await conduitKeys(logical).catch(() => []));
+      try {
+        const env = { REDIS_URL: redisUrlFor(logical) };
+        apps.push(...(await Promise.all([startApp({ db, env, lesson: L.instances }), startApp({ db, env, lesson: L.instances })])));
+        await Promise.all(apps.map((a) => untilReady(a, L.instances)));
+        const [one, two] = apps.map((a) => {
+          const http = api(a.url);
+          return { post: (path: string, o: { json: unknown }) => http.post(path, { ...o, localAddress: from }), get: (path: string) => http.get(path, { localAddress: from }) };
+        });
+        const created = await one.post('/api/users', { json: { user: ada } });
+        ensure(created.status === 201, { expected: 'POST /api/users on the first instance: 201', got: describeResponse(created), lesson: L.instances });
+        const wrong = (i: number) => ({ json: { user: { email: ada.email, password: `${ada.password}-wrong-${i}` } } });
+        const order = [one, two, one, two, one];
+        for (const [i, http] of order.entries()) {
+          const res = await http.post('/api/users/login', wrong(i));
+          ensure(res.status === 401, {
+            expected: `wrong password #${i + 1} of 5 for ${ada.email}, on instance ${i % 2 === 0 ? 1 : 2}: 401 (under the limit)`,
+            got: describeResponse(res),
+            lesson: L.instances,
+          });
+        }
+        expect429(await two.post('/api/users/login', wrong(5)), 'the 6th wrong password, on instance 2 (which saw only 2 of the 5 failures)');
+        expect429(await one.post('/api/users/login', { json: { user: { email: ada.email, password: ada.password } } }), 'then the right password, on instance 1');
+        const still = await Promise.all(apps.map((a) => api(a.url).get('/health/ready')));
+        ensure(still.every((r) => r.status === 200), { expected: 'both instances ready (/health/ready 200) with Redis up', got: still.map(describeResponse).join('; '), lesson: L.instances });
+        // The counters: namespaced, and each with its expiry (a key without one blocks for ever).
+        const all = await conduitKeys(logical);
+        const mine = all.filter((k) => k.includes(ada.email) || k.includes(from));
+        const ours = mine.length > 0 ? mine : all.filter((k) => !before.has(k));
+        ensure(ours.length > 0, {
+          expected: `the counters of the limits in Redis (logical database ${logical}), under keys that start with conduit: (conduit:login:…)`,
+          got: 'no key starting with conduit: appeared there after the wrong passwords',
+          lesson: L.instances,
+        });
+        const ttls = (await redisCommands([['SELECT', logical], ...ours.map((k) => ['PTTL', k])])).slice(1);
+        const forever = ours.filter((_, i) => ttls[i] === -1);
+        ensure(forever.length === 0, {
+          expected: 'every counter key with an expiry, set in the same atomic step that creates it (a Lua script, or SET NX PX), so that a crash never leaves a key that blocks someone for ever',
+          got: `no expiry on ${forever.slice(0, 3).join(', ')}`,
+          hint: "if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end, in one EVAL",
+          lesson: L.instances,
+        });
+      } finally {
+        await Promise.all(apps.map((a) => a.stop()));
+        await db.drop();
+        await deleteOwnKeys(logical, [ada.email, from]);
+      }
+    },
+  );
+
+  requirement(
+    'while Redis cannot be reached, a login answers 503 {"errors":{"service":["is temporarily unavailable"]}} instead of counting nothing (the limit fails closed), and logins work again once Redis is back',
+    { lesson: L.instances, covers: ['redis-down'], timeout: 90_000, concurrent: true },
+    async () => {
+      await requireRedis(L.instances, 'the checks of the limits in Redis');
+      const logical = checkRedisDb();
+      const proxy = await tcpProxy(redisAddress());
+      const ada = person('closed');
+      const from = await ownLoopbackAddress();
+      try {
+        await withApp({ env: { REDIS_URL: redisUrlFor(logical, { host: '127.0.0.1', port: proxy.port }) }, lesson: L.instances }, async (app) => {
+          await untilReady(app, L.instances);
+          const plain = api(app.url);
+          const http = { post: (path: string, o: { json: unknown }) => plain.post(path, { ...o, localAddress: from }) };
+          const created = await http.post('/api/users', { json: { user: ada } });
+          ensure(created.status === 201, { expected: 'POST /api/users with Redis up: 201', got: describeResponse(created), lesson: L.instances });
+          await proxy.cut();
+          const answers: Response[] = [];
+          for (let i = 0; i < 3; i++) answers.push(await http.post('/api/users/login', { json: { user: { email: ada.email, password: `${ada.password}-wrong-${i}` } } }));
+          const let_through = answers.filter((r) => r.status !== 503);
+          ensure(let_through.length === 0, {
+            expected: 'with Redis unreachable, every login attempt answers 503: a limiter that cannot count must not let attempts through (fail closed)',
+            got: answers.map(describeResponse).join('; '),
+            hint: 'when the store throws (Redis down), answer 503 {"errors":{"service":["is temporarily unavailable"]}} instead of calling next()',
+            lesson: L.instances,
+          });
+          const errors = expectErrorEnvelope(answers[0], L.instances);
+          ensure(Array.isArray(errors.service) && errors.service.includes('is temporarily unavailable'), {
+            expected: 'the 503 in the Conduit envelope: {"errors":{"service":["is temporarily unavailable"]}}',
+            got: describeResponse(answers[0]),
+            lesson: L.instances,
+          });
+          ensure(app.exitCode() === undefined, { expected: 'the server to keep running while Redis is away', got: `it exited (code ${app.exitCode()})${app.tail(8)}`, lesson: L.instances });
+          await proxy.restore();
+          await expectRecovery(app, proxy, 'Redis', L.instances);
+          const res = await http.post('/api/users/login', { json: { user: { email: ada.email, password: ada.password } } });
+          ensure(res.status === 200, {
+            expected: 'once Redis answers again, the right password logs in (200): the attempts refused while it was away were not counted',
+            got: describeResponse(res),
+            lesson: L.instances,
+          });
+        });
+      } finally {
+        await proxy.close();
+        await deleteOwnKeys(logical, [ada.email, from]);
+      }
+    },
+  );
+});
