@@ -351,6 +351,16 @@ function sameTemplate(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+/** A policy's directives by lower-case name, the first of each name winning (as browsers read them); sources as written (nonces and hashes are case-sensitive). */
+function directivesOf(policy: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources);
+  }
+  return directives;
+}
+
 /**
  * How a policy lets scripts run that helmet's default would not: the effective script directive
  * (script-src, else default-src) missing, or allowing inline code without a nonce or hash,
@@ -359,13 +369,9 @@ function sameTemplate(a: string, b: string): boolean {
  */
 function looseScriptPolicy(policies: string[]): string[] {
   const verdicts = policies.flatMap((p) => p.split(',')).map((policy) => {
-    const directives = new Map<string, string[]>();
-    for (const part of policy.split(';')) {
-      const [name, ...sources] = part.trim().split(/\s+/);
-      if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources.map((v) => v.toLowerCase()));
-    }
+    const directives = directivesOf(policy);
     const name = directives.has('script-src') ? 'script-src' : 'default-src';
-    const sources = directives.get(name);
+    const sources = directives.get(name)?.map((v) => v.toLowerCase());
     if (!sources) return ['neither script-src nor default-src limits scripts'];
     const nonceOrHash = sources.some((v) => v.startsWith("'nonce-") || /^'sha(256|384|512)-/.test(v));
     const problems: string[] = [];
@@ -393,11 +399,7 @@ function blockedByPolicy(html: string, policies: string[]): string[] {
   ];
   const problems = new Set<string>();
   for (const policy of policies.flatMap((p) => p.split(','))) {
-    const directives = new Map<string, string[]>();
-    for (const part of policy.split(';')) {
-      const [name, ...sources] = part.trim().split(/\s+/);
-      if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources);
-    }
+    const directives = directivesOf(policy);
     for (const el of elements) {
       const sources = directives.get(`${el.kind}-src-elem`) ?? directives.get(`${el.kind}-src`) ?? directives.get('default-src');
       if (!sources) continue;
