@@ -2,6 +2,11 @@
  * Each deliberately wrong submission under test/wrong/<step>/ is the reference solution with one
  * realistic mistake. The check named by `caughtBy` must fail on it: proof that the check can fail
  * for the reason it exists.
+ *
+ * A plain run takes a sample: one wrong submission for every check that some submission targets,
+ * picked by a seed (the commit checked out, or WORKSHOP_SAMPLE_SEED), so every such check is
+ * proved able to fail in every run and successive commits go through all of them (see sampleWrong
+ * in support/submissions.ts). WORKSHOP_THOROUGH=1 runs every one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,10 +20,11 @@ import { usesDatabase } from '../runner/lib/db-tasks.js';
 import { solutionDir } from '../runner/lib/workspace.js';
 import { scratch } from './support/cli.js';
 import type { WrongSubmission } from './wrong/types.js';
-import { applyWrong, changedFiles, differsByDialect, reachesDatabase } from './support/submissions.js';
+import { applyWrong, changedFiles, differsByDialect, reachesDatabase, sampleSeed, sampleWrong } from './support/submissions.js';
 
 const wrongRoot = path.join(ROOT, 'test', 'wrong');
-const cases = fs
+const dialect = process.env.WORKSHOP_DB_DIALECT === 'mysql' ? 'mysql' : 'sqlite';
+const files = fs
   .readdirSync(wrongRoot, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) =>
@@ -32,6 +38,25 @@ const cases = fs
   .filter((c) => findStep(c.slug).available || devSteps())
   // On the MySQL pass (test:mysql) only the steps with a database need running again.
   .filter((c) => !process.env.WORKSHOP_DB_STEPS_ONLY || usesDatabase(path.join(ROOT, 'solutions', c.slug)));
+const cases = await Promise.all(
+  files.map(async (c) => {
+    const wrong = ((await import(pathToFileURL(c.file).href)) as { default: WrongSubmission }).default;
+    return { ...c, wrong, caughtBy: wrong.caughtBy };
+  }),
+);
+
+/**
+ * Whether this pass has anything to prove with a submission: a mistake that shows on one dialect
+ * only (wrong.dialects) is left to that dialect's pass, and the MySQL pass reruns only the mistakes
+ * that reach the database (see differsByDialect and reachesDatabase): one in CORS headers or in the
+ * learner's tests alone is caught the same on either dialect, and the SQLite pass proved it.
+ */
+const applies = ({ slug, wrong }: (typeof cases)[number]): boolean =>
+  (!wrong.dialects || wrong.dialects.includes(dialect)) &&
+  (!process.env.WORKSHOP_DB_STEPS_ONLY || (differsByDialect(changedFiles(wrong)) && reachesDatabase(slug, wrong)));
+const thorough = !!process.env.WORKSHOP_THOROUGH;
+const seed = sampleSeed(ROOT);
+const sample = sampleWrong(cases.filter(applies), seed, thorough);
 
 const made: string[] = [];
 // One warm check process per step, reused by its wrong submissions (each run names its target):
@@ -50,9 +75,8 @@ describe('wrong submissions are caught', () => {
     }
   });
 
-  it('every one still applies to its solution (a quick look before the long runs)', async () => {
-    for (const { slug, name, file } of cases) {
-      const wrong = ((await import(pathToFileURL(file).href)) as { default: WrongSubmission }).default;
+  it('every one still applies to its solution (a quick look before the long runs)', () => {
+    for (const { slug, name, wrong } of cases) {
       for (const edit of wrong.edits ?? []) {
         const text = fs.readFileSync(path.join(solutionDir(findAvailableStep(slug)), edit.file), 'utf8');
         expect(text.includes(edit.find), `${slug}/${name}: ${edit.file} no longer contains ${JSON.stringify(edit.find)}`).toBe(true);
@@ -60,16 +84,23 @@ describe('wrong submissions are caught', () => {
     }
   });
 
+  it('every check a wrong submission targets is proved to fail in this run (the sample is printed)', () => {
+    const targeted = new Set(cases.filter(applies).map((c) => `${c.slug}\0${c.caughtBy}`));
+    expect(new Set([...sample].map((c) => `${c.slug}\0${c.caughtBy}`))).toEqual(targeted);
+    console.log(
+      thorough
+        ? `wrong submissions: all ${sample.size} that apply to ${dialect}`
+        : `wrong submissions: ${sample.size} of the ${cases.filter(applies).length} that apply to ${dialect}, one per check they target, picked with seed ${seed}` +
+            ` (WORKSHOP_SAMPLE_SEED=${seed} picks the same; WORKSHOP_THOROUGH=1 runs them all)`,
+    );
+  });
+
   // Named by a plain string: vitest cuts a $-interpolated name at 40 characters, and -t <name> would miss it.
-  describe.each(cases.map((c) => [`${c.slug}/${c.name}`, c] as const))('%s', (_name, { slug, file }) => {
+  // Those left out of this run's sample are listed as skipped.
+  describe.each(cases.map((c) => [`${c.slug}/${c.name}`, c] as const))('%s', (_name, c) => {
     it('fails the check meant to catch it', async (ctx) => {
-      const wrong = ((await import(pathToFileURL(file).href)) as { default: WrongSubmission }).default;
-      // A mistake that shows on one dialect only (wrong.dialects) is skipped on the others.
-      const dialect = process.env.WORKSHOP_DB_DIALECT === 'mysql' ? 'mysql' : 'sqlite';
-      if (wrong.dialects && !wrong.dialects.includes(dialect)) return ctx.skip();
-      // A mistake in the learner's tests alone, or one that never reaches the database, is caught the
-      // same on either dialect (see differsByDialect and reachesDatabase): the SQLite pass proved it.
-      if (process.env.WORKSHOP_DB_STEPS_ONLY && !(differsByDialect(changedFiles(wrong)) && reachesDatabase(slug, wrong))) return ctx.skip();
+      if (!sample.has(c)) return ctx.skip();
+      const { slug, wrong } = c;
       const step = findAvailableStep(slug);
       const root = scratch(`wrong-${slug}`);
       made.push(root);

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { copyProject, listFiles } from '../../runner/lib/fsutil.js';
@@ -87,4 +89,42 @@ export function reachesDatabase(slug: string, change: WrongSubmission | { folder
   if ('folder' in change) return false;
   const texts = [...(change.edits ?? []).flatMap((e) => [e.find, e.replace]), ...Object.values(change.files ?? {})];
   return texts.some((t) => DATABASE_TEXT.test(t));
+}
+
+/**
+ * The seed that picks this run's sample of wrong submissions (see sampleWrong): WORKSHOP_SAMPLE_SEED
+ * when set (to replay a run), else the commit checked out, so that CI's run of a commit can be
+ * repeated exactly and successive commits go through different submissions.
+ */
+export function sampleSeed(root: string): string {
+  if (process.env.WORKSHOP_SAMPLE_SEED) return process.env.WORKSHOP_SAMPLE_SEED;
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return new Date().toISOString().slice(0, 10);
+  }
+}
+
+/**
+ * Which wrong submissions a run proves caught. Every check that some wrong submission targets
+ * fails on one of them in every run; a check targeted by several takes one of them, chosen by the
+ * seed, so each run still proves every check can fail and successive runs (a seed per commit) go
+ * through all of them. `all` (WORKSHOP_THOROUGH=1) takes every one.
+ * Why a sample: CI has 90 minutes, and the full set (some 380 check runs on SQLite, a third of them
+ * again on MySQL) would fill most of them alone.
+ */
+export function sampleWrong<T extends { slug: string; name: string; caughtBy: string }>(cases: readonly T[], seed: string, all: boolean): Set<T> {
+  if (all) return new Set(cases);
+  const groups = new Map<string, T[]>();
+  for (const c of cases) {
+    const key = `${c.slug}\0${c.caughtBy}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const picked = new Set<T>();
+  for (const [key, group] of groups) {
+    const sorted = [...group].sort((a, b) => a.name.localeCompare(b.name));
+    const n = createHash('sha256').update(`${seed}\0${key}`).digest().readUInt32BE(0);
+    picked.add(sorted[n % sorted.length]!);
+  }
+  return picked;
 }
