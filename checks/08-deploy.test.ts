@@ -694,6 +694,24 @@ describe('docker-compose.yml', () => {
 
 // ── The CI workflow ────────────────────────────────────────────────────────────────────────
 
+/** A setup-node version that is Node 20 or later: 20, "20.x", 22.3, lts/*, node, latest. */
+const nodeVersionOk = (version: string): boolean => /^(?:lts\/\*|node|latest)$/.test(version) || Number(/^v?(\d+)/.exec(version)?.[1]) >= 20;
+
+/**
+ * The values a step's setting takes: itself, or, for `${{ matrix.<name> }}`, each value of the
+ * job's strategy.matrix.<name> (a list) and of its include entries. A name the matrix does not
+ * give is left as written, which fails the version test.
+ */
+function matrixValues(job: unknown, value: string): string[] {
+  const m = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(value.trim());
+  if (!m || !isObject(job) || !isObject(job.strategy) || !isObject(job.strategy.matrix)) return [value];
+  const matrix = job.strategy.matrix;
+  const listed = Array.isArray(matrix[m[1]]) ? (matrix[m[1]] as unknown[]) : [];
+  const included = Array.isArray(matrix.include) ? matrix.include.filter(isObject).map((entry) => entry[m[1]]).filter((v) => v !== undefined) : [];
+  const values = [...listed, ...included].map(String);
+  return values.length > 0 ? values : [value];
+}
+
 describe('continuous integration', () => {
   requirement('a workflow in .github/workflows runs on every push and pull request: checkout, Node 20 or later with the npm cache, npm ci, the build, then the tests, with MySQL and Redis as services of the job', { lesson: L.ci, covers: ['ci-workflow'] }, () => {
     const folder = path.join(dir, '.github', 'workflows');
@@ -725,7 +743,9 @@ describe('continuous integration', () => {
         const checkout = uses(/^actions\/checkout@/);
         const setup = uses(/^actions\/setup-node@/);
         const setupWith = setup >= 0 && isObject(steps[setup].with) ? (steps[setup].with as Json) : {};
-        const version = String(setupWith['node-version'] ?? '');
+        // A version from the job's matrix (node-version: ${{ matrix.node }}) is every value the matrix gives it.
+        const versions = matrixValues(spec, String(setupWith['node-version'] ?? ''));
+        const version = versions.find((v) => !nodeVersionOk(v)) ?? versions[0] ?? '';
         const services = isObject(spec) && isObject(spec.services) ? Object.values(spec.services).filter(isObject).map((svc) => String(svc.image ?? '')) : [];
         const install = first(/\bnpm\s+ci\b/);
         const build = first(/\bnpm\s+run\s+build\b|\bnpx\s+tsc\b/);
@@ -733,7 +753,7 @@ describe('continuous integration', () => {
         const missing = [
           ...(checkout < 0 ? ['uses: actions/checkout'] : []),
           ...(setup < 0 ? ['uses: actions/setup-node'] : []),
-          ...(setup >= 0 && !(/^(?:lts\/\*|node|latest)$/.test(version) || Number(/^(\d+)/.exec(version)?.[1]) >= 20) ? [`node-version 20 or later (got "${version || 'none'}")`] : []),
+          ...(setup >= 0 && !nodeVersionOk(version) ? [`node-version 20 or later (got "${version || 'none'}")`] : []),
           ...(setup >= 0 && setupWith.cache !== 'npm' ? ['cache: npm on actions/setup-node'] : []),
           ...(services.some((i) => /(?:^|\/)(?:mysql|mariadb)(?:[:@]|$)/.test(i)) ? [] : ['a MySQL service (services: mysql: image: mysql:8.4)']),
           ...(services.some((i) => /(?:^|\/)(?:redis|valkey)(?:[:@-]|$)/.test(i)) ? [] : ['a Redis service (services: redis: image: redis:7-alpine)']),

@@ -1,0 +1,103 @@
+import express from 'express';
+import compression from 'compression';
+import helmet from 'helmet';
+import type { Sequelize } from 'sequelize';
+import type { Config } from './config.js';
+import { withRequestContext, type Logger } from './logger.js';
+import { corsPolicy } from './http/cors.js';
+import { requestContext } from './http/request-context.js';
+import { errorHandler, notFound } from './http/error-handler.js';
+import { healthRoutes } from './health/health.routes.js';
+import { createAuth } from './auth/middleware.js';
+import { CLIENT_LOGIN_LIMITS, createAttemptLimiter, createRedisAttemptLimiter, LOGIN_LIMITS, REGISTRATION_LIMITS, type AttemptLimits } from './auth/rate-limit.js';
+import { createTokenService } from './auth/tokens.js';
+import { createUsersService } from './users/users.service.js';
+import { usersRoutes } from './users/users.routes.js';
+import { createArticleRepository } from './articles/articles.repository.js';
+import { createArticlesService } from './articles/articles.service.js';
+import { articlesRoutes } from './articles/articles.routes.js';
+import { createCommentsService } from './comments/comments.service.js';
+import { commentsRoutes } from './comments/comments.routes.js';
+import { createTagsService } from './tags/tags.service.js';
+import { tagsRoutes } from './tags/tags.routes.js';
+import { createProfilesService } from './profiles/profiles.service.js';
+import { profilesRoutes } from './profiles/profiles.routes.js';
+import { docsRoutes } from './docs/docs.routes.js';
+import { AppMetrics } from './http/metrics.js';
+import type { RedisConnection } from './redis.js';
+
+/** What the app needs from the outside world. Passed in, never imported, so tests pass their own. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  /** An open, migrated database (see src/db/index.ts). */
+  db: Sequelize;
+  /**
+   * A Redis client (src/redis-client.ts), when REDIS_URL is set: the attempt limits are counted
+   * there, shared by every instance. Without one, in this process's memory.
+   */
+  redis?: RedisConnection;
+  /** The current time. Tests can freeze it; by default, the system clock. */
+  clock?: () => Date;
+}
+
+/** Builds the Express app. It does not listen, read the environment or open connections. */
+export function createApp({ config, logger: given, db, redis, clock = () => new Date() }: AppDeps): express.Express {
+  // Every line written while a request is handled carries its reqId (src/http/request-context.ts).
+  const logger = withRequestContext(given);
+  const app = express();
+  // Behind a load balancer every connection comes from the balancer: with TRUST_PROXY=1 the
+  // client's address (req.ip, which the login limits count by) is the one it wrote in X-Forwarded-For.
+  // Left at 0, X-Forwarded-For is ignored: anyone can send one.
+  app.set('trust proxy', config.trustProxy ?? 0);
+  // Don't advertise the framework and version to every scanner on the internet.
+  app.disable('x-powered-by');
+  // Security headers on every answer, errors included: nosniff, a strict CSP, no framing, HSTS, …
+  app.use(helmet());
+  // gzip for answers over 1 KB when the client accepts it: a page of articles shrinks about five
+  // times. Smaller ones go as they are: compressing them costs more CPU than it saves bytes.
+  app.use(compression({ threshold: 1024 }));
+
+  app.use(requestContext(logger));
+  // Counts every answer by route template; GET /metrics shows the counts to whoever has METRICS_TOKEN.
+  const metrics = new AppMetrics({ db, token: config.metricsToken });
+  app.use(metrics.count);
+  // Before the body parser and the routes: a preflight is answered here, and every answer after it
+  // (errors included: a 401 or a 422 the page must be able to read) carries the CORS headers.
+  // A config without the list (an older step's) allows no cross-origin caller.
+  app.use(corsPolicy(config.corsOrigins ?? []));
+  app.use(express.json({ limit: '100kb' }));
+
+  app.use(healthRoutes({ clock, db, redis }));
+  app.get('/metrics', metrics.expose);
+
+  const tokens = createTokenService({ secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
+  // With Redis, in Redis: every instance counts the same attempts (namespaced keys, conduit:login:…).
+  // Without, per app, like everything with state: each app (each check) counts its own attempts.
+  const limiter = (name: string, limits: AttemptLimits) =>
+    redis ? createRedisAttemptLimiter(redis, `conduit:${name}`, limits) : createAttemptLimiter(limits, clock);
+  const limits = {
+    loginAttempts: limiter('login', LOGIN_LIMITS),
+    clientLogins: limiter('client-login', CLIENT_LOGIN_LIMITS),
+    registrations: limiter('registration', REGISTRATION_LIMITS),
+  };
+  const users = createUsersService({ db, clock, limits });
+  const auth = createAuth({ tokens, findUser: (id) => users.findById(id) });
+
+  // The whole API in one Router, mounted once: the metrics remember that mount for the route templates.
+  const api = express.Router();
+  const articles = createArticleRepository(db);
+  const tags = createTagsService(articles);
+  api.use(usersRoutes(users, tokens, auth));
+  api.use(profilesRoutes(createProfilesService(db, clock), auth));
+  api.use(articlesRoutes(createArticlesService({ db, articles, clock, tagsChanged: tags.invalidate }), auth));
+  api.use(commentsRoutes(createCommentsService(db, clock), auth));
+  api.use(tagsRoutes(tags));
+  // The OpenAPI document, made from the same zod schemas that validate the requests, and its page.
+  api.use(docsRoutes());
+  app.use('/api', metrics.mountedAt, api);
+
+  app.use(notFound());
+  app.use(errorHandler(logger));
+  return app;
+}

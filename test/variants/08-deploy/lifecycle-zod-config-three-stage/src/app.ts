@@ -1,0 +1,98 @@
+import express from 'express';
+import compression from 'compression';
+import helmet from 'helmet';
+import type { Sequelize } from 'sequelize';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { corsPolicy } from './http/cors.js';
+import { accessLog } from './http/access-log.js';
+import { errorHandler, notFound } from './http/error-handler.js';
+import { HealthChecks, healthRouter } from './health/health-checks.js';
+import { createAuth } from './auth/middleware.js';
+import { CLIENT_LOGIN_LIMITS, createAttemptLimiter, createRedisAttemptLimiter, LOGIN_LIMITS, REGISTRATION_LIMITS, type AttemptLimits } from './auth/rate-limit.js';
+import { createTokenService } from './auth/tokens.js';
+import { createUsersService } from './users/users.service.js';
+import { usersRoutes } from './users/users.routes.js';
+import { createArticleRepository } from './articles/articles.repository.js';
+import { createArticlesService } from './articles/articles.service.js';
+import { articlesRoutes } from './articles/articles.routes.js';
+import { createCommentsService } from './comments/comments.service.js';
+import { commentsRoutes } from './comments/comments.routes.js';
+import { createTagsService } from './tags/tags.service.js';
+import { tagsRoutes } from './tags/tags.routes.js';
+import { createProfilesService } from './profiles/profiles.service.js';
+import { profilesRoutes } from './profiles/profiles.routes.js';
+import { docsRoutes } from './docs/docs.routes.js';
+import { createMetrics } from './http/metrics.js';
+import type { RedisConnection } from './redis.js';
+
+/** What the app needs from the outside world. Passed in, never imported, so tests pass their own. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  /** An open, migrated database (see src/db/index.ts). */
+  db: Sequelize;
+  /**
+   * A Redis client (src/redis-client.ts), when REDIS_URL is set: the attempt limits are counted
+   * there, shared by every instance. Without one, in this process's memory.
+   */
+  redis?: RedisConnection;
+  /** The current time. Tests can freeze it; by default, the system clock. */
+  clock?: () => Date;
+}
+
+/** Builds the Express app. It does not listen, read the environment or open connections. */
+export function createApp({ config, logger, db, redis, clock = () => new Date() }: AppDeps): express.Express {
+  const app = express();
+  // Behind a load balancer every connection comes from the balancer: with TRUST_PROXY=1 the
+  // client's address (req.ip, which the login limits count by) is the one it wrote in X-Forwarded-For.
+  // Left at 0, X-Forwarded-For is ignored: anyone can send one.
+  app.set('trust proxy', config.trustProxy ?? 0);
+  // Don't advertise the framework and version to every scanner on the internet.
+  app.disable('x-powered-by');
+  // Security headers on every answer, errors included: nosniff, a strict CSP, no framing, HSTS, …
+  app.use(helmet());
+  // gzip for answers over 1 KB when the client accepts it: a page of articles shrinks about five
+  // times. Smaller ones go as they are: compressing them costs more CPU than it saves bytes.
+  app.use(compression({ threshold: 1024 }));
+
+  app.use(accessLog(logger));
+  // Counts every answer by route template; GET /metrics shows the counts to whoever has METRICS_TOKEN.
+  const metrics = createMetrics({ db, token: config.metricsToken });
+  app.use(metrics.middleware);
+  // Before the body parser and the routes: a preflight is answered here, and every answer after it
+  // (errors included: a 401 or a 422 the page must be able to read) carries the CORS headers.
+  // A config without the list (an older step's) allows no cross-origin caller.
+  app.use(corsPolicy(config.corsOrigins ?? []));
+  app.use(express.json({ limit: '100kb' }));
+
+  app.use(healthRouter(new HealthChecks({ db, redis }), clock));
+  app.get('/metrics', metrics.handler);
+
+  const tokens = createTokenService({ secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
+  // With Redis, in Redis: every instance counts the same attempts (namespaced keys, conduit:login:…).
+  // Without, per app, like everything with state: each app (each check) counts its own attempts.
+  const limiter = (name: string, limits: AttemptLimits) =>
+    redis ? createRedisAttemptLimiter(redis, `conduit:${name}`, limits) : createAttemptLimiter(limits, clock);
+  const limits = {
+    loginAttempts: limiter('login', LOGIN_LIMITS),
+    clientLogins: limiter('client-login', CLIENT_LOGIN_LIMITS),
+    registrations: limiter('registration', REGISTRATION_LIMITS),
+  };
+  const users = createUsersService({ db, clock, limits });
+  const auth = createAuth({ tokens, findUser: (id) => users.findById(id) });
+
+  const articles = createArticleRepository(db);
+  app.use('/api', usersRoutes(users, tokens, auth));
+  app.use('/api', profilesRoutes(createProfilesService(db, clock), auth));
+  const tags = createTagsService(articles);
+  app.use('/api', articlesRoutes(createArticlesService({ db, articles, clock, tagsChanged: tags.invalidate }), auth));
+  app.use('/api', commentsRoutes(createCommentsService(db, clock), auth));
+  app.use('/api', tagsRoutes(tags));
+  // The OpenAPI document, made from the same zod schemas that validate the requests, and its page.
+  app.use('/api', docsRoutes());
+
+  app.use(notFound());
+  app.use(errorHandler(logger));
+  return app;
+}
