@@ -29,12 +29,6 @@ describe('naming steps', () => {
     }
   });
 
-  it('a step that is announced but not written says so', async () => {
-    const r = await runCli(['check', '08-deploy']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/coming soon/);
-  });
-
   it('an unknown option is a usage error', async () => {
     const r = await runCli(['check', '1', '--solutoin']);
     expect(r.code).toBe(2);
@@ -219,7 +213,7 @@ describe("a learner's session", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/00-setup\s+not started/);
     expect(r.stdout).toMatch(/01-server\s+\d+\/\d+/);
-    expect(r.stdout).toMatch(/08-deploy\s+coming soon/);
+    expect(r.stdout).toMatch(/08-deploy\s+not started/);
     expect(r.stdout).toMatch(/Next: start 00-setup/);
   });
 

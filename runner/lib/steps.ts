@@ -34,7 +34,7 @@ export const STEPS: readonly Step[] = [
   { number: 5, slug: '05-performance', title: 'Performance', summary: 'a slow social layer made fast: measure, eager loading, indexes, caching, compression', available: true, earlier: ['01-server', '02-api', '03-database', '04-security'], hasApp: true },
   { number: 6, slug: '06-testing', title: 'Testing and debugging', summary: 'your own vitest + supertest suite, graded by the bugs it notices, and a debugging exercise', available: true, earlier: ['01-server', '02-api', '03-database', '04-security', '05-performance'], hasApp: true, runAtLeastMs: 600_000 },
   { number: 7, slug: '07-frontend', title: 'Working with a front end', summary: 'CORS, one schema for validation, an OpenAPI document, a web client', available: true, earlier: ['01-server', '02-api', '03-database', '04-security', '05-performance'], hasApp: true },
-  { number: 8, slug: '08-deploy', title: 'Deployment and operations', summary: 'Docker, config validation, health/readiness, graceful shutdown, logs, metrics', available: false, earlier: ['01-server', '02-api', '03-database', '04-security', '05-performance', '07-frontend'], hasApp: true },
+  { number: 8, slug: '08-deploy', title: 'Deployment and operations', summary: 'Docker, config validation, health/readiness, graceful shutdown, logs, metrics', available: true, earlier: ['01-server', '02-api', '03-database', '04-security', '05-performance', '07-frontend'], hasApp: true },
 ];
 
 export class UnknownStepError extends Error {}

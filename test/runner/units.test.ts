@@ -6,7 +6,7 @@ import { parseHints, parseLesson, parseLessonLink, requirementsOf, slugify, task
 import { LogTail } from '../../runner/lib/processes.js';
 import type { RunResult } from '../../runner/lib/results.js';
 import { runPassed } from '../../runner/lib/results.js';
-import { findAvailableStep, findStep, STEPS, UnknownStepError } from '../../runner/lib/steps.js';
+import { findStep, STEPS, UnknownStepError } from '../../runner/lib/steps.js';
 import { renderJunit } from '../../runner/reporters/junit.js';
 import { firstLine, locateInDir } from '../../checks/support/learner-code.js';
 import { containsStackTrace } from '../../checks/support/expect.js';
@@ -18,9 +18,6 @@ describe('steps', () => {
   it('an unknown name lists every step', () => {
     expect(() => findStep('42')).toThrow(UnknownStepError);
     expect(() => findStep('42')).toThrow(/0 \(00-setup\).*8 \(08-deploy\)/);
-  });
-  it('steps that are not written yet are refused with the list of ready ones', () => {
-    expect(() => findAvailableStep('8')).toThrow(/coming soon.*01-server/);
   });
   it('the course map has nine steps in order', () => {
     expect(STEPS.map((s) => s.number)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
@@ -216,7 +213,8 @@ describe('learner-facing text', () => {
     expect(nextStepLine('04-security')).toMatch(/^on to 05-performance: npm run step 5/);
     expect(nextStepLine('05-performance')).toMatch(/^on to 06-testing: npm run step 6/);
     expect(nextStepLine('06-testing')).toMatch(/^on to 07-frontend: npm run step 7/);
-    expect(nextStepLine('07-frontend')).toMatch(/Coming next: 08-deploy/);
+    expect(nextStepLine('07-frontend')).toMatch(/^on to 08-deploy: npm run step 8/);
+    expect(nextStepLine('08-deploy')).toMatch(/^that was the last step: well done!/);
   });
 });
 
