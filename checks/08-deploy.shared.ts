@@ -83,6 +83,8 @@ export interface AppProcess {
   tail(n?: number): string;
   /** The exit code (or signal name) once it has exited. */
   exitCode(): number | string | undefined;
+  /** When this process saw the exit (Date.now()): never before the exit itself, maybe after it on a busy machine. */
+  exitSeenAt(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -138,7 +140,9 @@ export async function startApp(options: StartAppOptions = {}, attempt = 1): Prom
   });
   running.add(proc);
   let code: number | string | undefined;
+  let exitSeenAt: number | undefined;
   void proc.exited.then((c) => (code = c));
+  proc.child.once('exit', () => (exitSeenAt = Date.now()));
   const cleanUp = async () => {
     await proc.stop();
     running.delete(proc);
@@ -200,6 +204,7 @@ export async function startApp(options: StartAppOptions = {}, attempt = 1): Prom
       return all.length ? `\n          | ${all.join('\n          | ')}` : ' (no output)';
     },
     exitCode: () => code,
+    exitSeenAt: () => exitSeenAt,
     stop: cleanUp,
   };
 }

@@ -9,7 +9,7 @@ import { describe } from 'vitest';
 import { whenIdle } from '../runner/lib/processes.js';
 import { api, describeResponse, ensure, fail, requirement } from './support/index.js';
 import { halfSentHead, idleKeepAlive, slowRequest, tryConnect, type RawOutcome, type SlowRequest } from './support/raw-http.js';
-import { budget } from './support/budget.js';
+import { budget, seconds, timeout, within } from './support/budget.js';
 import { exitOrIdle, jsonOf, L, person, short, uniqueTag, withApp, type AppProcess } from './08-deploy.shared.js';
 
 const showOutcome = (o: RawOutcome): string =>
@@ -49,12 +49,21 @@ async function expectNewConnectionsRefused(app: AppProcess, inFlight: SlowReques
         lesson: L.shutdown,
       });
     }
-    if (Date.now() > deadline || (accepted >= 8 && (await idleFor(app)))) {
+    if (accepted >= 8 && (await idleFor(app))) {
       fail({
         expected: 'after SIGTERM, a new connection to be refused (ECONNREFUSED) while the requests in flight finish: a load balancer must stop sending here',
-        got: `${accepted} new connection(s) accepted after SIGTERM${Date.now() > deadline ? '' : ', while the server sat idle (it had handled the signal)'}`,
+        got: `${accepted} new connection(s) accepted after SIGTERM, while the server sat idle (it had handled the signal)`,
         hint: 'call server.close() first thing on SIGTERM: it stops listening at once, and its callback runs when the open connections are done',
         lesson: L.shutdown,
+      });
+    }
+    // Still accepting, and never idle: a server busy (or starved of CPU) that has not got to the signal yet.
+    if (Date.now() > deadline) {
+      timeout({
+        expected: 'after SIGTERM, a new connection to be refused (ECONNREFUSED) while the requests in flight finish',
+        got: `${accepted} new connection(s) accepted in ${seconds(budget(20_000))} after SIGTERM, with the server busy all along`,
+        lesson: L.shutdown,
+        operation: 'SIGTERM to stop accepting',
       });
     }
     await new Promise((r) => setTimeout(r, 250));
@@ -66,10 +75,13 @@ async function refusedOrExited(app: AppProcess): Promise<number> {
   const deadline = Date.now() + budget(20_000);
   while (app.exitCode() === undefined && (await tryConnect(app.port)) !== 'refused') {
     if (Date.now() > deadline) {
-      fail({
+      // A server that sits idle and accepting is told so by exitOrIdle next; one still busy is given more time, not a verdict.
+      if (await idleFor(app)) return Date.now();
+      timeout({
         expected: 'after SIGTERM, the server to stop accepting new connections (server.close()) while it drains',
-        got: `it still accepted them ${Math.round(budget(20_000) / 1000)} s later`,
+        got: `it still accepted them ${seconds(budget(20_000))} later, busy all along`,
         lesson: L.shutdown,
+        operation: 'SIGTERM to stop accepting',
       });
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -205,16 +217,17 @@ describe('graceful shutdown', () => {
           got: `exit code ${end.exited}`,
           lesson: L.shutdown,
         });
+        // "Not before the deadline": `sent` is taken before the signal is sent and `after` once the
+        // exit has been seen, so a slow machine (late signal handling, late timers, a late look)
+        // only makes `after` larger. Below 1 s (less a little for timer rounding) the server surely
+        // cut the request early; a slow machine can never bring it there.
         ensure(after >= 950, {
           expected: 'the request in flight to get its SHUTDOWN_TIMEOUT_MS (1 s) before it is cut off',
           got: `the process exited ${after} ms after SIGTERM`,
           lesson: L.shutdown,
         });
-        ensure(stuck.conn.closed !== undefined || (await Promise.race([stuck.conn.whenClosed, new Promise((r) => setTimeout(() => r(undefined), budget(2000)))])) !== undefined, {
-          expected: 'the unfinished request\'s connection closed when the process ended',
-          got: 'it is still open',
-          lesson: L.shutdown,
-        });
+        // The process is gone, so the system closes its sockets: waited for, not timed.
+        await within(budget(10_000), { expected: 'the unfinished request\'s connection closed when the process ended', got: 'it is still open' }, stuck.conn.whenClosed);
       });
     },
   );
@@ -229,14 +242,26 @@ describe('graceful shutdown', () => {
         app.proc.child.kill('SIGTERM');
         await expectNewConnectionsRefused(app, [stuck]);
         // A slow machine delays an exit, never brings one forward: alive at 12 s is the least a 30 s deadline owes.
+        // Read from when the exit was seen, not from when this check got to look: an exit seen less
+        // than 12 s after SIGTERM surely came before 12 s (it is never seen early), whatever the
+        // machine; an exit seen later, by a check that was itself held up past its 12 s (a busy
+        // machine), says nothing against the server: a timeout (retried), not a failure.
         const held = 12_000 - (Date.now() - sent);
         if (held > 0) await Promise.race([app.proc.exited, new Promise((r) => setTimeout(r, held))]);
-        ensure(app.exitCode() === undefined, {
-          expected: 'with SHUTDOWN_TIMEOUT_MS=30000 and a request in flight, the server still draining 12 s after SIGTERM (the deadline is the variable, not a constant of the code)',
-          got: `it exited (code ${app.exitCode()}) ${Math.round((Date.now() - sent) / 100) / 10} s after SIGTERM${app.tail(4)}`,
-          hint: 'start the deadline timer with config.shutdownTimeoutMs',
-          lesson: L.shutdown,
-        });
+        const seen = app.exitSeenAt() ?? (app.exitCode() !== undefined ? Date.now() : undefined);
+        if (seen !== undefined) {
+          ensure(seen - sent >= 12_000, {
+            expected: 'with SHUTDOWN_TIMEOUT_MS=30000 and a request in flight, the server still draining 12 s after SIGTERM (the deadline is the variable, not a constant of the code)',
+            got: `it exited (code ${app.exitCode() ?? 'unknown yet'}) ${Math.round((seen - sent) / 100) / 10} s after SIGTERM${app.tail(4)}`,
+            hint: 'start the deadline timer with config.shutdownTimeoutMs',
+            lesson: L.shutdown,
+          });
+          timeout({
+            expected: 'to find the server still draining 12 s after SIGTERM, and send it a second signal',
+            got: `it had exited (code ${app.exitCode() ?? 'unknown yet'}) by the time this check looked, ${Math.round((seen - sent) / 100) / 10} s after SIGTERM: too late to tell`,
+            operation: 'look at the drain 12 s after SIGTERM',
+          });
+        }
         app.proc.child.kill('SIGINT');
         const end = await exitOrIdle(app, { what: 'the server to stop on a second signal' });
         if ('idle' in end) {
