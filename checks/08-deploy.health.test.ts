@@ -23,6 +23,7 @@ import {
   testDialect,
   type Response,
   type SequelizeLike,
+  within,
 } from './support/index.js';
 import { checkRedisDb, redisAddress, redisUrlFor, requireRedis } from './support/redis.js';
 import { tcpProxy } from './support/tcp-proxy.js';
@@ -51,11 +52,15 @@ async function probeUntil(url: string, wanted: (res: Response) => boolean, probe
 
 /** A database handle whose queries the check makes fail or hang; everything else is the real one. */
 function controlledDb(real: SequelizeLike) {
-  const state = { mode: 'ok' as 'ok' | 'error' | 'hang', held: [] as (() => void)[] };
+  const state = { mode: 'ok' as 'ok' | 'error' | 'hang', held: [] as (() => void)[], onHold: [] as (() => void)[] };
   const wrap = (original: (...args: unknown[]) => Promise<unknown>) =>
     function (this: unknown, ...args: unknown[]): Promise<unknown> {
       if (state.mode === 'error') return Promise.reject(Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:3306'), { code: 'ECONNREFUSED' }));
-      if (state.mode === 'hang') return new Promise((resolve, reject) => state.held.push(() => original.apply(real, args).then(resolve, reject)));
+      if (state.mode === 'hang') {
+        const held = new Promise((resolve, reject) => state.held.push(() => original.apply(real, args).then(resolve, reject)));
+        for (const notify of state.onHold.splice(0)) notify();
+        return held;
+      }
       return original.apply(real, args);
     };
   const proxy = new Proxy(real as object, {
@@ -69,6 +74,10 @@ function controlledDb(real: SequelizeLike) {
     db: proxy,
     set(mode: 'ok' | 'error' | 'hang') {
       state.mode = mode;
+    },
+    /** Resolves once a query is being held (the app has asked the database and is waiting). */
+    whenHeld(): Promise<void> {
+      return state.held.length > 0 ? Promise.resolve() : new Promise((resolve) => state.onHold.push(resolve));
     },
     /** Lets the held queries run (against the real database). */
     release() {
@@ -123,28 +132,35 @@ describe('liveness and readiness', () => {
       ensure(isReady(back), { expected: 'the first GET /health/ready once the database answers again: 200 {"status":"ready"}', got: describeResponse(back), hint: 'no cached verdict: every probe asks again', lesson: L.health });
 
       // A query that never returns (a network that drops packets): readiness gives up after its 1 s.
+      // Not decided by a clock: the wait starts only once the app's query is held (its own timer is
+      // running then), and whatever it was, the held query is then let through and the answer read.
+      // A probe with a timer has answered 503 by then, or answers 503 at once (its timer, long due,
+      // runs before the query's result comes back); a probe that waits for the database answers
+      // 200 only now. So a slow machine can only make this take longer, never turn 503 into 200.
       control.set('hang');
       let answered: Response | undefined;
       const pending = http.get('/health/ready').then((res) => (answered = res));
-      const waited = budget(4000);
-      await Promise.race([pending, new Promise((r) => setTimeout(r, waited))]);
-      if (answered === undefined) {
-        // No answer yet: let the held query return, and see whether the answer was waiting for it.
-        control.set('ok');
-        control.release();
-        const late = await pending;
+      await within(budget(10_000), { expected: 'GET /health/ready to ask the database (SELECT 1) when the check asks it' }, Promise.race([control.whenHeld(), pending]));
+      // Three times the probe's 1 s, and less than the request's own wait (RESPONSE_TIMEOUT_MS).
+      const waited = budget(3000);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([pending, new Promise((r) => (timer = setTimeout(r, waited)))]);
+      clearTimeout(timer);
+      control.set('ok');
+      const early = answered;
+      control.release();
+      const res = early ?? (await pending);
+      if (early === undefined && isReady(res)) {
         fail({
           expected: 'GET /health/ready while the database does not answer at all: 503 after the probe\'s own timeout (1 s), not an answer that waits for the database',
-          got: `no answer until the check let the query return (after ${Math.round(waited / 1000)} s), then ${describeResponse(late)}`,
+          got: `no answer until the check let the query return (after ${Math.round(waited / 1000)} s), then ${describeResponse(res)}`,
           hint: 'race the query with a timer: Promise.race([db.query("SELECT 1"), timeout(1000)])',
           lesson: L.health,
         });
       }
-      control.set('ok');
-      control.release();
-      ensure(answered!.status === 503 && bodyOf(answered!).checks?.database === 'unavailable', {
+      ensure(res.status === 503 && bodyOf(res).checks?.database === 'unavailable', {
         expected: 'GET /health/ready while the database does not answer: 503 with checks.database "unavailable"',
-        got: describeResponse(answered!),
+        got: describeResponse(res),
         lesson: L.health,
       });
       const again = await http.get('/health/ready');

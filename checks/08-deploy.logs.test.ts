@@ -8,7 +8,9 @@
  * then without the id is a line of that request that lost it.
  */
 import { describe } from 'vitest';
-import { api, budget, describeResponse, ensure, fail, header, requirement, type Response } from './support/index.js';
+import { whenIdle } from '../runner/lib/processes.js';
+import { api, budget, describeResponse, ensure, fail, header, requirement, timeout, type Response } from './support/index.js';
+import { seconds } from './support/budget.js';
 import { exitOrIdle, jsonOf, JWT_SECRET, L, METRICS_TOKEN, person, short, tokenOf, uniqueTag, withApp, type AppProcess, type OutputLine } from './08-deploy.shared.js';
 import { mysqlServerUrl, testDialect } from './support/db.js';
 
@@ -18,23 +20,39 @@ const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
 const isNodeWarning = (text: string) => /^\(node:\d+\)|^\(Use `node --trace-/.test(text);
 
 /** Waits until a line containing `text` has been printed (the pipe can lag behind the answer). */
-async function lineWith(app: AppProcess, text: string): Promise<boolean> {
-  const deadline = Date.now() + budget(3000);
-  for (;;) {
-    if (app.lines().some((l) => l.text.includes(text))) return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 25));
-  }
+function lineWith(app: AppProcess, text: string): Promise<boolean> {
+  return until(app, () => app.lines().some((l) => l.text.includes(text)));
 }
 
-/** Polls until `done()` holds, for as long as a line takes to come through the pipe; whether it did. */
-async function until(done: () => boolean): Promise<boolean> {
-  const deadline = Date.now() + budget(3000);
-  while (!done()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 25));
+/**
+ * Polls until `done()` holds; whether it did. Not a clock's verdict: it gives up only once the
+ * server has exited or sat idle (no CPU used for a moment: everything it printed is in the pipe,
+ * and read by the next turn of this loop), so a line that is not there by then is not coming. A
+ * server still at work when the hard limit comes is a timeout (retried), never a missing line.
+ */
+async function until(app: AppProcess, done: () => boolean): Promise<boolean> {
+  const started = Date.now();
+  let idle = false;
+  let exited = false;
+  const watch = whenIdle(app.proc.child, budget(750));
+  void watch.idle.then(() => (idle = true));
+  void app.proc.exited.then(() => (exited = true));
+  try {
+    for (;;) {
+      if (done()) return true;
+      // One more turn of the loop after the server went quiet, for what the pipe still held.
+      if (exited || idle) {
+        await new Promise((r) => setTimeout(r, 25));
+        return done();
+      }
+      if (Date.now() - started > budget(30_000)) {
+        timeout({ expected: 'the server to print the log lines of the request it answered', got: `it was still busy ${seconds(Date.now() - started)} later, and the line had not come${app.tail(4)}` });
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } finally {
+    watch.cancel();
   }
-  return true;
 }
 
 /** The values under `keys` anywhere in a parsed line, a few levels deep. */
@@ -146,7 +164,7 @@ describe('structured logs', () => {
           known.add(id);
           // Its closing line (the id and the status) is the last of its lines: wait for that one.
           const closing = (l: OutputLine) => l.text.includes(id) && valuesOf(jsonOf(l.text), /^(?:statusCode|status|status_code)$/).map(Number).includes(res.status);
-          const printed = (await lineWith(app, id)) && (await until(() => app.lines().slice(from).some(closing)));
+          const printed = (await lineWith(app, id)) && (await until(app, () => app.lines().slice(from).some(closing)));
           ensure(printed || app.lines().slice(from).some((l) => l.text.includes(id)), {
             expected: `a log line for ${c.label} with its id ${id}`,
             got: `no line printed holds it; the last lines:${app.tail(6)}`,

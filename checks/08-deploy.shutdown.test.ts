@@ -9,8 +9,24 @@ import { describe } from 'vitest';
 import { whenIdle } from '../runner/lib/processes.js';
 import { api, describeResponse, ensure, fail, requirement } from './support/index.js';
 import { halfSentHead, idleKeepAlive, slowRequest, tryConnect, type RawOutcome, type SlowRequest } from './support/raw-http.js';
-import { budget } from './support/budget.js';
+import { budget, seconds, timeout, within } from './support/budget.js';
 import { exitOrIdle, jsonOf, L, person, short, uniqueTag, withApp, type AppProcess } from './08-deploy.shared.js';
+
+/**
+ * 408: the server's own clock on a request that is slow to arrive (headersTimeout, requestTimeout)
+ * ran out before the check sent the rest. On a busy machine the check can be that slow: a timeout
+ * (retried with more time), never a verdict on the shutdown.
+ */
+function notTimedOutByServer(outcomes: { label: string; o: RawOutcome }[]): void {
+  const cut = outcomes.find(({ o }) => o.kind === 'answered' && o.res.status === 408);
+  if (cut) {
+    timeout({
+      expected: `the check to send the rest of ${cut.label} before the server's own limit on slow requests ran out`,
+      got: 'the server answered 408 Request Timeout first (its headersTimeout or requestTimeout): this machine was too slow for the check',
+      lesson: L.shutdown,
+    });
+  }
+}
 
 const showOutcome = (o: RawOutcome): string =>
   o.kind === 'answered' ? `${o.res.status} ${short(o.res.body, 160)}` : `no answer: the connection was ${o.how}${o.partial ? ` after ${JSON.stringify(o.partial)}` : ''}`;
@@ -42,6 +58,7 @@ async function expectNewConnectionsRefused(app: AppProcess, inFlight: SlowReques
     if (outcome === 'accepted') accepted += 1;
     const gone = inFlight.find((s) => s.conn.closed !== undefined);
     if (gone) {
+      notTimedOutByServer([{ label: gone.label, o: await gone.conn.next() }]);
       fail({
         expected: `after SIGTERM, the requests in flight to stay open until they are answered`,
         got: `the connection of ${gone.label} was ${gone.conn.closed} before its body was complete`,
@@ -49,12 +66,21 @@ async function expectNewConnectionsRefused(app: AppProcess, inFlight: SlowReques
         lesson: L.shutdown,
       });
     }
-    if (Date.now() > deadline || (accepted >= 8 && (await idleFor(app)))) {
+    if (accepted >= 8 && (await idleFor(app))) {
       fail({
         expected: 'after SIGTERM, a new connection to be refused (ECONNREFUSED) while the requests in flight finish: a load balancer must stop sending here',
-        got: `${accepted} new connection(s) accepted after SIGTERM${Date.now() > deadline ? '' : ', while the server sat idle (it had handled the signal)'}`,
+        got: `${accepted} new connection(s) accepted after SIGTERM, while the server sat idle (it had handled the signal)`,
         hint: 'call server.close() first thing on SIGTERM: it stops listening at once, and its callback runs when the open connections are done',
         lesson: L.shutdown,
+      });
+    }
+    // Still accepting, and never idle: a server busy (or starved of CPU) that has not got to the signal yet.
+    if (Date.now() > deadline) {
+      timeout({
+        expected: 'after SIGTERM, a new connection to be refused (ECONNREFUSED) while the requests in flight finish',
+        got: `${accepted} new connection(s) accepted in ${seconds(budget(20_000))} after SIGTERM, with the server busy all along`,
+        lesson: L.shutdown,
+        operation: 'SIGTERM to stop accepting',
       });
     }
     await new Promise((r) => setTimeout(r, 250));
@@ -66,10 +92,13 @@ async function refusedOrExited(app: AppProcess): Promise<number> {
   const deadline = Date.now() + budget(20_000);
   while (app.exitCode() === undefined && (await tryConnect(app.port)) !== 'refused') {
     if (Date.now() > deadline) {
-      fail({
+      // A server that sits idle and accepting is told so by exitOrIdle next; one still busy is given more time, not a verdict.
+      if (await idleFor(app)) return Date.now();
+      timeout({
         expected: 'after SIGTERM, the server to stop accepting new connections (server.close()) while it drains',
-        got: `it still accepted them ${Math.round(budget(20_000) / 1000)} s later`,
+        got: `it still accepted them ${seconds(budget(20_000))} later, busy all along`,
         lesson: L.shutdown,
+        operation: 'SIGTERM to stop accepting',
       });
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -123,6 +152,7 @@ describe('graceful shutdown', () => {
         // The request whose head was on its way: readiness has turned.
         ready.finish();
         const turned = await ready.conn.next();
+        notTimedOutByServer([{ label: 'the readiness request', o: turned }]);
         ensure(turned.kind === 'answered' && turned.res.status === 503 && (turned.res.json as { status?: unknown } | undefined)?.status === 'shutting down', {
           expected: 'after SIGTERM, GET /health/ready on a connection still open: 503 {"status":"shutting down"}, so that the load balancer takes this instance out at once',
           got: showOutcome(turned),
@@ -131,6 +161,7 @@ describe('graceful shutdown', () => {
         });
         for (const s of inFlight) s.finish();
         const outcomes = await Promise.all(inFlight.map((s) => s.conn.next()));
+        notTimedOutByServer(outcomes.map((o, i) => ({ label: cases[i].label, o })));
         const wrong = cases.map((c, i) => ({ c, o: outcomes[i] })).filter(({ c, o }) => o.kind !== 'answered' || o.res.status !== c.status);
         ensure(wrong.length === 0, {
           expected: 'every request that was in flight at SIGTERM answered as it would have been without the shutdown',
@@ -205,16 +236,17 @@ describe('graceful shutdown', () => {
           got: `exit code ${end.exited}`,
           lesson: L.shutdown,
         });
+        // "Not before the deadline": `sent` is taken before the signal is sent and `after` once the
+        // exit has been seen, so a slow machine (late signal handling, late timers, a late look)
+        // only makes `after` larger. Below 1 s (less a little for timer rounding) the server surely
+        // cut the request early; a slow machine can never bring it there.
         ensure(after >= 950, {
           expected: 'the request in flight to get its SHUTDOWN_TIMEOUT_MS (1 s) before it is cut off',
           got: `the process exited ${after} ms after SIGTERM`,
           lesson: L.shutdown,
         });
-        ensure(stuck.conn.closed !== undefined || (await Promise.race([stuck.conn.whenClosed, new Promise((r) => setTimeout(() => r(undefined), budget(2000)))])) !== undefined, {
-          expected: 'the unfinished request\'s connection closed when the process ended',
-          got: 'it is still open',
-          lesson: L.shutdown,
-        });
+        // The process is gone, so the system closes its sockets: waited for, not timed.
+        await within(budget(10_000), { expected: 'the unfinished request\'s connection closed when the process ended', got: 'it is still open' }, stuck.conn.whenClosed);
       });
     },
   );
@@ -229,14 +261,26 @@ describe('graceful shutdown', () => {
         app.proc.child.kill('SIGTERM');
         await expectNewConnectionsRefused(app, [stuck]);
         // A slow machine delays an exit, never brings one forward: alive at 12 s is the least a 30 s deadline owes.
+        // Read from when the exit was seen, not from when this check got to look: an exit seen less
+        // than 12 s after SIGTERM surely came before 12 s (it is never seen early), whatever the
+        // machine; an exit seen later, by a check that was itself held up past its 12 s (a busy
+        // machine), says nothing against the server: a timeout (retried), not a failure.
         const held = 12_000 - (Date.now() - sent);
         if (held > 0) await Promise.race([app.proc.exited, new Promise((r) => setTimeout(r, held))]);
-        ensure(app.exitCode() === undefined, {
-          expected: 'with SHUTDOWN_TIMEOUT_MS=30000 and a request in flight, the server still draining 12 s after SIGTERM (the deadline is the variable, not a constant of the code)',
-          got: `it exited (code ${app.exitCode()}) ${Math.round((Date.now() - sent) / 100) / 10} s after SIGTERM${app.tail(4)}`,
-          hint: 'start the deadline timer with config.shutdownTimeoutMs',
-          lesson: L.shutdown,
-        });
+        const seen = app.exitSeenAt() ?? (app.exitCode() !== undefined ? Date.now() : undefined);
+        if (seen !== undefined) {
+          ensure(seen - sent >= 12_000, {
+            expected: 'with SHUTDOWN_TIMEOUT_MS=30000 and a request in flight, the server still draining 12 s after SIGTERM (the deadline is the variable, not a constant of the code)',
+            got: `it exited (code ${app.exitCode() ?? 'unknown yet'}) ${Math.round((seen - sent) / 100) / 10} s after SIGTERM${app.tail(4)}`,
+            hint: 'start the deadline timer with config.shutdownTimeoutMs',
+            lesson: L.shutdown,
+          });
+          timeout({
+            expected: 'to find the server still draining 12 s after SIGTERM, and send it a second signal',
+            got: `it had exited (code ${app.exitCode() ?? 'unknown yet'}) by the time this check looked, ${Math.round((seen - sent) / 100) / 10} s after SIGTERM: too late to tell`,
+            operation: 'look at the drain 12 s after SIGTERM',
+          });
+        }
         app.proc.child.kill('SIGINT');
         const end = await exitOrIdle(app, { what: 'the server to stop on a second signal' });
         if ('idle' in end) {
