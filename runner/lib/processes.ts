@@ -274,8 +274,11 @@ export function hasActiveThread(pid: number): boolean {
  * requests, usually), never on platforms where CPU time cannot be read. A process
  * held back by a slow or busy machine still gets some CPU in every second, so this is not a
  * judgement from time.
+ * `allowanceMs` lets a waiting process spend that much CPU in the quiet window and still count
+ * as waiting: a client retrying a connection that is refused (a Redis that is down) wakes for a
+ * millisecond now and then, where a process doing real work uses far more.
  */
-export function whenIdle(child: ChildProcess, quietMs = 1500, sampleMs = 250): { idle: Promise<void>; cancel(): void } {
+export function whenIdle(child: ChildProcess, quietMs = 1500, sampleMs = 250, allowanceMs = 0): { idle: Promise<void>; cancel(): void } {
   let timer: NodeJS.Timeout | undefined;
   let cancelled = false;
   const idle = new Promise<void>((resolve) => {
@@ -287,7 +290,7 @@ export function whenIdle(child: ChildProcess, quietMs = 1500, sampleMs = 250): {
       if (cancelled) return;
       const now = cpuTimeMs(pid);
       if (now === undefined) return;
-      if (now !== last || hasActiveThread(pid)) {
+      if (now - (last ?? 0) > allowanceMs || hasActiveThread(pid)) {
         last = now;
         quietSince = Date.now();
       } else if (Date.now() - quietSince >= quietMs) {
