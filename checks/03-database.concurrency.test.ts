@@ -53,6 +53,26 @@ async function asAuthor(target: Parameters<typeof api>[0]): Promise<Http> {
   };
 }
 
+/** MySQL's (or MariaDB's) count of deadlocks since it started, for the whole server; undefined elsewhere or where it cannot be read. */
+/**
+ * The tag-replacing burst: 40 PUTs at once over 8 articles. Spread over more articles, the
+ * transactions meet in the gaps of article_tags and the tags' index, where MySQL deadlocks (3
+ * articles deadlocked in about one burst in five on MariaDB; 8, in nearly every one).
+ */
+const ARTICLES = 8;
+const PUTS = 40;
+
+async function deadlocksSoFar(db: SequelizeLike): Promise<number | undefined> {
+  if (testDialect() !== 'mysql') return undefined;
+  const read = async (sql: string, column: string) => {
+    const rows = (await db.query(sql, { type: 'SELECT' }).catch(() => [])) as Record<string, unknown>[];
+    const n = Number(rows[0]?.[column]);
+    return Number.isFinite(n) ? n : undefined;
+  };
+  // MariaDB has the status variable; MySQL 8 counts them in INNODB_METRICS (enabled by default).
+  return (await read("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'", 'Value')) ?? (await read("SELECT `COUNT` AS n FROM information_schema.INNODB_METRICS WHERE NAME = 'lock_deadlocks'", 'n'));
+}
+
 async function freshApp(): Promise<{ http: Http; db: SequelizeLike }> {
   const { app } = await loadApp(dir);
   const { db } = await fileDatabase(dir);
@@ -225,19 +245,31 @@ describe('when two requests write at once', () => {
   requirement('a burst of updates replacing the tags of the same articles all succeed, each article ending with the tags of one of them', { lesson: L.concurrency, covers: ['mysql-deadlocks-retried'] }, async () => {
     const { http, db } = await freshApp();
     const articles: Article[] = [];
-    for (let i = 0; i < 3; i++) articles.push(await createArticle(http, `Contested ${i}`, ['p0', 'p1', `own-${i}`]));
+    for (let i = 0; i < ARTICLES; i++) articles.push(await createArticle(http, `Contested ${i}`, ['p0', 'p1', `own-${i}`]));
     const pool = ['p0', 'p1', 'p2', 'p3', 'p4'];
     const sets = (i: number): string[] => [...new Set([pool[i % 5], pool[(i * 2 + 1) % 5], pool[(i * 3 + 2) % 5], `n-${i % 7}`])].sort();
-    const sent = await Promise.all(
-      Array.from({ length: 24 }, async (_, i) => {
-        const target = articles[i % 3];
-        const tagList = sets(i);
-        return { what: `PUT ${path(target.slug)} {"tagList": ${JSON.stringify(tagList)}}`, target: i % 3, tagList, res: await http.put(path(target.slug), { json: { article: { tagList } } }) };
-      }),
-    );
+    const burst = () =>
+      Promise.all(
+        Array.from({ length: PUTS }, async (_, i) => {
+          const target = articles[i % ARTICLES];
+          const tagList = sets(i);
+          return { what: `PUT ${path(target.slug)} {"tagList": ${JSON.stringify(tagList)}}`, target: i % ARTICLES, tagList, res: await http.put(path(target.slug), { json: { article: { tagList } } }) };
+        }),
+      );
+    // A deadlock is up to the timing of the burst: a code that does not run its victims again fails
+    // only when one happens. On MySQL the burst is sent again, up to 8 times, until the server has
+    // counted a deadlock since the first (Innodb_deadlocks, server-wide), so the retry is exercised
+    // in nearly every run instead of in some. Each burst must succeed whole.
+    const before = await deadlocksSoFar(db);
+    let sent = await burst();
+    for (let round = 1; round < 8 && failures(sent).length === 0 && before !== undefined; round++) {
+      const now = await deadlocksSoFar(db);
+      if (now === undefined || now > before) break;
+      sent = await burst();
+    }
     const bad = failures(sent);
     ensure(bad.length === 0, {
-      expected: `24 simultaneous PUTs replacing the tags of 3 articles all answer 200 (${testDialect()})`,
+      expected: `${PUTS} simultaneous PUTs replacing the tags of ${ARTICLES} articles all answer 200 (${testDialect()})`,
       got: `${bad.length} failed:\n          ${bad.slice(0, 6).join('\n          ')}`,
       hint: 'on MySQL two such transactions can deadlock (error 1213): run the victim again, the whole transaction, after a short random pause (the given retryDeadlocks does it for db.transaction(callback))',
       lesson: L.concurrency,
