@@ -153,7 +153,15 @@ function dropRunFiles(runId: string): void {
     } catch {
       return;
     }
-    for (const name of names) if (name.startsWith(prefix)) fs.rmSync(path.join(dir, name), { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+    for (const name of names) {
+      if (!name.startsWith(prefix)) continue;
+      try {
+        fs.rmSync(path.join(dir, name), { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+      } catch {
+        // A process of the run still writing there as it is stopped (ENOTEMPTY): tidying up is no
+        // verdict, and what is left is a scratch folder under .workshop/tmp, git-ignored.
+      }
+    }
   };
   under(path.join(scratchDir, 'db'), `${SCHEMA_PREFIX}${runId}_`);
   under(scratchDir, `run-${runId}-`);
