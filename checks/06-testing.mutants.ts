@@ -147,7 +147,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'list-tiebreak-reversed',
     bug: 'articles written at the same instant are listed oldest first',
-    edits: [{ file: ARTICLES_REPOSITORY, find: "['id', 'DESC'],", replace: "['id', 'ASC']," }],
+    edits: [{ file: ARTICLES_REPOSITORY, find: 'ORDER BY a.created_at DESC, a.id DESC', replace: 'ORDER BY a.created_at DESC, a.id ASC' }],
   },
   {
     id: 'tag-filter-ignored',
@@ -162,7 +162,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'articles-count-is-page-size',
     bug: 'articlesCount counts the articles of the page, not every match',
-    edits: [{ file: ARTICLES_REPOSITORY, find: 'return { articles: await withTags(rows), articlesCount };', replace: 'return { articles: await withTags(rows), articlesCount: rows.length };' }],
+    edits: [{ file: ARTICLES_REPOSITORY, find: 'return { articles: rows.map(toRecord), articlesCount: Number(counted?.n ?? 0) };', replace: 'return { articles: rows.map(toRecord), articlesCount: rows.length };' }],
   },
   {
     id: 'feed-includes-own-articles',
