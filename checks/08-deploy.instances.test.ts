@@ -2,30 +2,18 @@
  * Step 08 · Deployment and operations: several instances. Two server processes share one
  * database (one SQLite file, or one MySQL schema) and one Redis, as app1 and app2 do behind the
  * proxy; the login limit of step 04 (5 failures for one email from one client, then 429 for 15
- * minutes) must hold across both. The checks use a logical Redis database of their own, unique
- * emails, and a client address of their own (127.x.y.z: the limit per address is theirs alone),
- * and delete only their own keys afterwards.
+ * minutes) must hold across both, and a cache must not keep what the other has changed (the
+ * popular tags of step 05). The checks use a logical Redis database of their own, unique emails,
+ * and a client address of their own (127.x.y.z: the limit per address is theirs alone), and
+ * delete only their own keys afterwards; the cache check claims its database for itself.
  */
 
-/** The keys starting with `conduit:` in a logical database. */
-async function conduitKeys(db: number): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = '0';
-  for (let i = 0; i < 500; i++) {
-    const [, reply] = await redisCommands([['SELECT', db], ['SCAN', cursor, 'MATCH', 'conduit:*', 'COUNT', 1000]]);
-    if (!Array.isArray(reply)) break;
-    cursor = String(reply[0]);
-    for (const key of (reply[1] as unknown[]) ?? []) if (typeof key === 'string') keys.push(key);
-    if (cursor === '0') break;
-  }
-  return keys;
-}
 import { describe } from 'vitest';
 import { api, describeResponse, ensure, expectErrorEnvelope, requirement, serverDatabase, type Response } from './support/index.js';
-import { checkRedisDb, deleteOwnKeys, redisAddress, redisCommands, redisUrlFor, requireRedis } from './support/redis.js';
+import { checkRedisDb, claimRedisDb, deleteOwnKeys, keysMatching, redisAddress, redisCommands, redisUrlFor, requireRedis } from './support/redis.js';
 import { ownLoopbackAddress } from './support/raw-http.js';
 import { tcpProxy } from './support/tcp-proxy.js';
-import { dir, expectRecovery, L, person, startApp, untilReady, withApp, type AppProcess } from './08-deploy.shared.js';
+import { dir, expectRecovery, L, person, startApp, tokenOf, untilReady, withApp, type AppProcess } from './08-deploy.shared.js';
 
 function expect429(res: Response, what: string): void {
   ensure(res.status === 429, {
@@ -49,7 +37,7 @@ describe('several instances', () => {
       const ada = person('shared');
       const from = await ownLoopbackAddress();
       const apps: AppProcess[] = [];
-      const before = new Set(await conduitKeys(logical).catch(() => []));
+      const before = new Set(await keysMatching(logical, 'conduit:*').catch(() => []));
       try {
         const env = { REDIS_URL: redisUrlFor(logical) };
         apps.push(...(await Promise.all([startApp({ db, env, lesson: L.instances }), startApp({ db, env, lesson: L.instances })])));
@@ -75,7 +63,7 @@ describe('several instances', () => {
         const still = await Promise.all(apps.map((a) => api(a.url).get('/health/ready')));
         ensure(still.every((r) => r.status === 200), { expected: 'both instances ready (/health/ready 200) with Redis up', got: still.map(describeResponse).join('; '), lesson: L.instances });
         // The counters: namespaced, and each with its expiry (a key without one blocks for ever).
-        const all = await conduitKeys(logical);
+        const all = await keysMatching(logical, 'conduit:*');
         const mine = all.filter((k) => k.includes(ada.email) || k.includes(from));
         const ours = mine.length > 0 ? mine : all.filter((k) => !before.has(k));
         ensure(ours.length > 0, {
@@ -144,6 +132,70 @@ describe('several instances', () => {
       } finally {
         await proxy.close();
         await deleteOwnKeys(logical, [ada.email, from]);
+      }
+    },
+  );
+  requirement(
+    'two instances on one database and one Redis never serve tags the other has changed: after an article with a new tag is written, edited or deleted through one instance, GET /api/tags on the other answers the new tags, though it had the list in memory',
+    { lesson: L.cache, covers: ['redis-shared-cache'], timeout: 120_000, concurrent: true },
+    async () => {
+      await requireRedis(L.cache, 'the checks of two instances sharing their caches');
+      // The app's cache keys are its own fixed names: another check's two apps, on another
+      // database, must not share them, and what this check's apps leave is removed afterwards.
+      const claim = await claimRedisDb('tags');
+      const logical = claim.db;
+      const tagKeys = '*[tT][aA][gG]*';
+      const before = new Set(await keysMatching(logical, tagKeys).catch(() => []));
+      const db = await serverDatabase(dir);
+      const ada = person('tags');
+      const apps: AppProcess[] = [];
+      try {
+        const env = { REDIS_URL: redisUrlFor(logical) };
+        apps.push(...(await Promise.all([startApp({ db, env, lesson: L.cache }), startApp({ db, env, lesson: L.cache })])));
+        await Promise.all(apps.map((a) => untilReady(a, L.cache)));
+        const [one, two] = apps.map((a) => api(a.url));
+        const created = await one.post('/api/users', { json: { user: ada } });
+        const token = tokenOf(created);
+        ensure(created.status === 201 && token !== undefined, { expected: 'POST /api/users on instance 1: 201 with a token', got: describeResponse(created), lesson: L.cache });
+        const auth = { headers: { authorization: `Token ${token}` } };
+        const tagsOn = async (http: typeof one, which: string): Promise<string[]> => {
+          const res = await http.get('/api/tags');
+          const tags = (res.body as { tags?: unknown } | undefined)?.tags;
+          ensure(res.status === 200 && Array.isArray(tags), { expected: `GET /api/tags on instance ${which}: 200 {"tags":[…]}`, got: describeResponse(res), lesson: L.cache });
+          return (tags as unknown[]).map(String);
+        };
+        const seen = (tags: string[], wanted: string[], gone: string[]) => wanted.every((t) => tags.includes(t)) && gone.every((t) => !tags.includes(t));
+        const [first, second, third] = ['one', 'two', 'three'].map((n) => `shared-${n}-${ada.username.toLowerCase()}`.slice(0, 60));
+        const stale = (step: string, tags: string[], wanted: string[], gone: string[]) =>
+          ensure(seen(tags, wanted, gone), {
+            expected: `${step}: GET /api/tags on the other instance lists ${wanted.map((t) => `"${t}"`).join(' and ') || 'the tags'}${gone.length ? ` and no longer ${gone.map((t) => `"${t}"`).join(' or ')}` : ''}`,
+            got: `{"tags":${JSON.stringify(tags.slice(0, 12))}${tags.length > 12 ? '…' : ''}}`,
+            hint: 'a cache in one process does not hear of the writes another process makes: keep a version of the tags in Redis (set by every write, before it answers) and compare it on each read, or keep the list itself in Redis',
+            lesson: L.cache,
+          });
+
+        // Both instances read the tags first: each now has a list it could serve from memory.
+        await Promise.all([tagsOn(one, '1'), tagsOn(two, '2'), tagsOn(one, '1'), tagsOn(two, '2')]);
+        const article = await one.post('/api/articles', { ...auth, json: { article: { title: `Shared cache ${ada.username}`, description: 'd', body: 'b', tagList: [first] } } });
+        const slug = (article.body as { article?: { slug?: unknown } } | undefined)?.article?.slug;
+        ensure(article.status === 201 && typeof slug === 'string', { expected: 'POST /api/articles on instance 1: 201', got: describeResponse(article), lesson: L.cache });
+        stale(`after POST /api/articles with the tag "${first}" on instance 1`, await tagsOn(two, '2'), [first], []);
+
+        await tagsOn(one, '1');
+        const edited = await two.put(`/api/articles/${encodeURIComponent(String(slug))}`, { ...auth, json: { article: { tagList: [second, third] } } });
+        ensure(edited.status === 200, { expected: 'PUT /api/articles/:slug with a new tagList on instance 2: 200', got: describeResponse(edited), lesson: L.cache });
+        stale(`after PUT /api/articles/:slug on instance 2 replaced "${first}" with "${second}" and "${third}"`, await tagsOn(one, '1'), [second, third], [first]);
+
+        await tagsOn(two, '2');
+        const removed = await one.delete(`/api/articles/${encodeURIComponent(String(slug))}`, auth);
+        ensure(removed.status === 204 || removed.status === 200, { expected: 'DELETE /api/articles/:slug on instance 1: 204', got: describeResponse(removed), lesson: L.cache });
+        stale('after DELETE /api/articles/:slug on instance 1 (its tags are no longer in use)', await tagsOn(two, '2'), [], [second, third]);
+      } finally {
+        await Promise.all(apps.map((a) => a.stop()));
+        await db.drop();
+        const left = (await keysMatching(logical, tagKeys).catch(() => [])).filter((k) => !before.has(k));
+        if (left.length > 0) await redisCommands([['SELECT', logical], ['DEL', ...left]]).catch(() => undefined);
+        await claim.release();
       }
     },
   );

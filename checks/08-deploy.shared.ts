@@ -39,6 +39,7 @@ export const L = {
   logs: lesson('logs-a-request-id-on-every-line'),
   metrics: lesson('metrics'),
   instances: lesson('several-instances-one-limit'),
+  cache: lesson('several-instances-one-cache'),
   image: lesson('an-image-of-the-app'),
   migrate: lesson('migrations-before-the-app'),
   compose: lesson('the-stack-on-your-machine'),

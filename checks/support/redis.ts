@@ -45,6 +45,48 @@ export function redisUrlFor(db: number, via?: { host: string; port: number }): s
 /** A logical database for one check: 1..15 (0 is where a learner's own data most likely lives). */
 export const checkRedisDb = (): number => randomInt(1, 16);
 
+/**
+ * A logical database that no other check claiming one uses until `release()`: for a check whose
+ * keys are the app's own fixed names (a cache's), which two apps on two databases must not share.
+ * The claims are keys in database 0 that expire by themselves, so a crashed check frees its claim.
+ */
+export async function claimRedisDb(purpose: string, { holdMs = 300_000, waitMs = budget(60_000) } = {}): Promise<{ db: number; release: () => Promise<void> }> {
+  const me = `${process.pid}-${randomInt(1e9)}`;
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const order = Array.from({ length: 15 }, (_, i) => i + 1).sort(() => Math.random() - 0.5);
+    for (const db of order) {
+      const key = `workshop:checks:claim:${db}`;
+      const [, got] = await redisCommands([['SELECT', 0], ['SET', key, `${purpose} ${me}`, 'NX', 'PX', holdMs]]);
+      if (got === 'OK') {
+        return {
+          db,
+          release: async () => {
+            const [, held] = await redisCommands([['SELECT', 0], ['GET', key]]).catch(() => [null, null]);
+            if (held === `${purpose} ${me}`) await redisCommands([['SELECT', 0], ['DEL', key]]).catch(() => undefined);
+          },
+        };
+      }
+    }
+    if (Date.now() > until) return { db: checkRedisDb(), release: async () => undefined };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** The keys of a logical database whose names match a glob pattern (SCAN, never KEYS). */
+export async function keysMatching(db: number, pattern: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  for (let i = 0; i < 500; i++) {
+    const [, reply] = await redisCommands([['SELECT', db], ['SCAN', cursor, 'MATCH', pattern, 'COUNT', 1000]]);
+    if (!Array.isArray(reply)) break;
+    cursor = String(reply[0]);
+    for (const key of (reply[1] as Reply[]) ?? []) if (typeof key === 'string') keys.push(key);
+    if (cursor === '0') break;
+  }
+  return keys;
+}
+
 type Reply = string | number | null | Reply[] | Error;
 
 function encode(args: (string | number)[]): string {

@@ -36,8 +36,11 @@ export interface ArticlesServiceDeps {
   db: Sequelize;
   articles: ArticleRepository;
   clock: () => Date;
-  /** Called after every committed write that can change the tags in use (the tags cache listens). */
-  tagsChanged?: () => void;
+  /**
+   * Called after every committed write that can change the tags in use (the tags cache listens),
+   * and awaited before the answer: with several instances, telling the others takes a round trip.
+   */
+  tagsChanged?: () => void | Promise<void>;
 }
 
 // The page size, its cap and the longest text of each field: with the rules that use them, in
@@ -103,7 +106,7 @@ export function createArticlesService({ db, articles, clock, tagsChanged = () =>
       const id = await withSlugRetry(async (transaction, attempt) =>
         articles.insert({ ...fields, slug: await uniqueSlug(fields.title, undefined, transaction, attempt), authorId: author.id, createdAt: now, updatedAt: now }, transaction),
       );
-      tagsChanged();
+      await tagsChanged();
       const slug = await articles.slugOf(id);
       return findOr404(slug ?? '', author.id);
     },
@@ -119,7 +122,7 @@ export function createArticlesService({ db, articles, clock, tagsChanged = () =>
         await articles.update(article.id, patch, transaction);
         return patch.slug ?? article.slug;
       });
-      tagsChanged();
+      await tagsChanged();
       return findOr404(newSlug, user.id);
     },
 
@@ -128,7 +131,7 @@ export function createArticlesService({ db, articles, clock, tagsChanged = () =>
       if (!mayDelete(user, article.author.id)) throw new ForbiddenError({ article: ['can only be deleted by its author or an admin'] });
       // Two deletes at once both find the article; the one that did not remove it answers 404.
       const removed = await articles.remove(article.id);
-      tagsChanged();
+      await tagsChanged();
       if (!removed) throw new NotFoundError('article');
     },
 

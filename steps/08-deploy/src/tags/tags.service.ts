@@ -16,6 +16,7 @@ export interface TagsService {
  * (docs/05-performance.md#caching-the-tags). In this process only: several instances behind a
  * load balancer would each need to hear of the others' writes (step 08).
  */
+// TODO(08-deploy): with REDIS_URL, a write through one instance reaches the other instances' lists
 export function createTagsService(articles: ArticleRepository): TagsService {
   let cached: string[] | undefined;
   // Bumped by every invalidation. A read that began before a write and ends after it carries the

@@ -87,7 +87,7 @@ export function createApp({ config, logger: given, db, redis, clock = () => new 
   // The whole API in one Router, mounted once: the metrics remember that mount for the route templates.
   const api = express.Router();
   const articles = createArticleRepository(db);
-  const tags = createTagsService(articles);
+  const tags = createTagsService(articles, redis);
   api.use(usersRoutes(users, tokens, auth));
   api.use(profilesRoutes(createProfilesService(db, clock), auth));
   api.use(articlesRoutes(createArticlesService({ db, articles, clock, tagsChanged: tags.invalidate }), auth));

@@ -85,7 +85,7 @@ export function createApp({ config, logger, db, redis, clock = () => new Date() 
   const articles = createArticleRepository(db);
   app.use('/api', usersRoutes(users, tokens, auth));
   app.use('/api', profilesRoutes(createProfilesService(db, clock), auth));
-  const tags = createTagsService(articles);
+  const tags = createTagsService(articles, { redis });
   app.use('/api', articlesRoutes(createArticlesService({ db, articles, clock, tagsChanged: tags.invalidate }), auth));
   app.use('/api', commentsRoutes(createCommentsService(db, clock), auth));
   app.use('/api', tagsRoutes(tags));
