@@ -10,7 +10,6 @@ import { demoAuthor } from './auth/demo-author.js';
 import { createMemoryArticleRepository } from './articles/articles.memory.js';
 import { createArticlesService } from './articles/articles.service.js';
 import { articlesRoutes } from './articles/articles.routes.js';
-import { createCommentsService } from './comments/comments.service.js';
 import { commentsRoutes } from './comments/comments.routes.js';
 import { createTagsService } from './tags/tags.service.js';
 import { tagsRoutes } from './tags/tags.routes.js';
@@ -37,13 +36,14 @@ export function createApp({ logger, db, clock = () => new Date() }: AppDeps): ex
 
   app.use(healthRoutes(clock));
 
-  // TODO(03-database): the articles still live in memory (step 02's store, behind the repository's
-  // methods). When src/articles/articles.repository.ts works, use createArticleRepository(db)
-  // here and delete src/articles/articles.memory.ts.
-  const articles = createMemoryArticleRepository(db);
-  const author = demoAuthor(db, clock);
+  // TODO(03-database): the articles and their demo author still live in memory (step 02's store,
+  // behind the repository's methods). When src/articles/articles.repository.ts works, use
+  // createArticleRepository(db) here, make the demo author a row of users
+  // (src/auth/demo-author.ts), and delete src/articles/articles.memory.ts.
+  const articles = createMemoryArticleRepository();
+  const author = demoAuthor();
   app.use('/api', articlesRoutes(createArticlesService({ db, articles, clock }), author));
-  app.use('/api', commentsRoutes(createCommentsService(db, clock), author));
+  app.use('/api', commentsRoutes(db, clock, author));
   app.use('/api', tagsRoutes(createTagsService(articles)));
 
   app.use(notFound());

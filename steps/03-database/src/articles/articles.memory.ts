@@ -6,12 +6,10 @@
  * │ file is deleted.                                                                         │
  * └─────────────────────────────────────────────────────────────────────────────────────────┘
  */
-import type { Sequelize } from 'sequelize';
-import type { Models } from '../db/models.js';
+import { DEMO_USER } from '../auth/demo-author.js';
 import type { ArticleRecord, ArticleRepository } from './articles.repository.js';
 
-export function createMemoryArticleRepository(db: Sequelize): ArticleRepository {
-  const { User } = db.models as unknown as Models;
+export function createMemoryArticleRepository(): ArticleRepository {
   const rows = new Map<number, ArticleRecord>();
   let nextId = 1;
   const copy = (row: ArticleRecord): ArticleRecord => structuredClone(row);
@@ -38,10 +36,10 @@ export function createMemoryArticleRepository(db: Sequelize): ArticleRepository 
     },
 
     async insert({ authorId, ...fields }) {
-      const user = await User.findByPk(authorId);
-      if (!user) throw new Error(`no user with id ${authorId}`);
+      // The only author there is before the users table: the demo author.
+      if (authorId !== DEMO_USER.id) throw new Error(`no user with id ${authorId}`);
       const id = nextId++;
-      const author = { id: user.id, username: user.username, bio: user.bio, image: user.image };
+      const author = { ...DEMO_USER };
       rows.set(id, { ...structuredClone(fields), tagList: [...new Set(fields.tagList)].sort(), id, author });
       return id;
     },

@@ -62,8 +62,7 @@ const todo = (method: string) => new NotImplementedError(`TODO(03-database) in s
  * (./articles.memory.ts), which has the same methods: switch createApp over when this is done.
  */
 export function createArticleRepository(db: Sequelize): ArticleRepository {
-  // TODO(03-database): the models, once src/db/models.ts binds them:
-  // const { Article, Tag, ArticleTag, User } = db.models as unknown as Models;
+  // TODO(03-database): your models, once src/db/models.ts binds them (db.models).
   void db;
 
   return {

@@ -7,21 +7,24 @@
  * └─────────────────────────────────────────────────────────────────────────────────────────┘
  */
 import type { RequestHandler } from 'express';
-import type { Sequelize } from 'sequelize';
-import type { Models } from '../db/models.js';
 import type { CurrentUser } from './current-user.js';
 
 export const DEMO_AUTHOR = Object.freeze({ username: 'demo', email: 'demo@example.com', bio: null, image: null });
 
-/** Stand-in for step 04's `requireAuth`: sets req.user to the demo user, creating its row once. */
-export function demoAuthor(db: Sequelize, clock: () => Date): RequestHandler {
-  const { User } = db.models as unknown as Models;
-  return async (req, _res, next) => {
-    const now = clock();
-    // findOrCreate copes with two first requests racing to create the same row.
-    const [user] = await User.findOrCreate({ where: { username: DEMO_AUTHOR.username }, defaults: { ...DEMO_AUTHOR, createdAt: now, updatedAt: now } });
-    const current: CurrentUser = { id: user.id, username: user.username, bio: user.bio, image: user.image };
-    req.user = current;
+/** The demo author as step 02 knew it: in memory, with an id no table has yet. */
+export const DEMO_USER: Readonly<CurrentUser> = Object.freeze({ id: 1, username: DEMO_AUTHOR.username, bio: null, image: null });
+
+/**
+ * Stand-in for step 04's `requireAuth`: sets req.user to the demo author.
+ *
+ * TODO(03-database): once articles live in the database, their author_id points at a row of
+ * users: make the demo author that row (created on first use, once, even when two first
+ * requests come at the same moment) and put its id on req.user. Change this signature and its
+ * call in src/app.ts as you need.
+ */
+export function demoAuthor(): RequestHandler {
+  return (req, _res, next) => {
+    req.user = { ...DEMO_USER };
     next();
   };
 }

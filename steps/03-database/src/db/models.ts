@@ -1,93 +1,17 @@
-import { DataTypes, Model, type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 
 /*
- * The models describe the tables that the migrations create; they never create tables themselves
- * (no sync()). Timestamps are ordinary columns that the services set from the injected clock, so
- * tests control time, and DATE(3) keeps milliseconds on MySQL.
+ * TODO(03-database): the models of your tables (users, articles, tags, article_tags, comments),
+ * bound to the database here, and the associations your queries follow
+ * (docs/03-database.md#the-concept: models and associations). The models describe the tables
+ * that the migrations create; they never create tables themselves (no sync()).
  */
 
-export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
-  declare id: CreationOptional<number>;
-  declare username: string;
-  declare email: string;
-  declare bio: string | null;
-  declare image: string | null;
-  declare createdAt: Date;
-  declare updatedAt: Date;
-}
-
-export class Article extends Model<InferAttributes<Article>, InferCreationAttributes<Article>> {
-  declare id: CreationOptional<number>;
-  declare slug: string;
-  declare title: string;
-  declare description: string;
-  declare body: string;
-  declare authorId: ForeignKey<User['id']>;
-  declare createdAt: Date;
-  declare updatedAt: Date;
-  declare author?: NonAttribute<User>;
-  declare tags?: NonAttribute<Tag[]>;
-}
-
-export class Tag extends Model<InferAttributes<Tag>, InferCreationAttributes<Tag>> {
-  declare id: CreationOptional<number>;
-  declare name: string;
-}
-
-export class ArticleTag extends Model<InferAttributes<ArticleTag>, InferCreationAttributes<ArticleTag>> {
-  declare articleId: number;
-  declare tagId: number;
-}
-
-export class Comment extends Model<InferAttributes<Comment>, InferCreationAttributes<Comment>> {
-  declare id: CreationOptional<number>;
-  declare body: string;
-  declare articleId: ForeignKey<Article['id']>;
-  declare authorId: ForeignKey<User['id']>;
-  declare createdAt: Date;
-  declare updatedAt: Date;
-  declare author?: NonAttribute<User>;
-}
-
-export interface Models {
-  User: typeof User;
-  Article: typeof Article;
-  Tag: typeof Tag;
-  ArticleTag: typeof ArticleTag;
-  Comment: typeof Comment;
-}
-
-const common = { underscored: true, timestamps: false } as const;
-const timestamps = {
-  createdAt: { type: DataTypes.DATE(3), allowNull: false },
-  updatedAt: { type: DataTypes.DATE(3), allowNull: false },
-};
+/** The model classes initModels binds, by name: yours go here. */
+export interface Models {}
 
 /** Binds the model classes to one database. Called once per Sequelize instance by openDatabase. */
 export function initModels(sequelize: Sequelize): Models {
-  User.init(
-    {
-      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-      username: { type: DataTypes.STRING(64), allowNull: false, unique: true },
-      email: { type: DataTypes.STRING(255), allowNull: false, unique: true },
-      bio: { type: DataTypes.TEXT, allowNull: true },
-      image: { type: DataTypes.STRING(2048), allowNull: true },
-      ...timestamps,
-    },
-    { sequelize, tableName: 'users', ...common },
-  );
-  // TODO(03-database): bind Article, Tag, ArticleTag and Comment the same way. Their attributes are
-  // the columns of your migrations in camelCase (createdAt): `underscored: true` (in `common`) maps
-  // them to created_at. The foreign keys of articles and comments (authorId, articleId) come from
-  // the associations below, so leave them out of init(); ArticleTag declares its two columns,
-  // articleId and tagId, as its primary key. Table names: articles, tags, article_tags, comments.
-  //
-  // Then the associations, which let a query load an article with its author and tags in one go
-  // (`include`), and give you the join table's rows as ArticleTag:
-  //   Article.belongsTo(User, { as: 'author', foreignKey: 'authorId' });
-  //   Article.belongsToMany(Tag, { as: 'tags', through: ArticleTag, foreignKey: 'articleId', otherKey: 'tagId' });
-  //   Tag.belongsToMany(Article, …), Comment.belongsTo(Article, …) and Comment.belongsTo(User, { as: 'author', … }),
-  //   Article.hasMany(Comment, …)
-
-  return { User, Article, Tag, ArticleTag, Comment };
+  void sequelize;
+  return {};
 }

@@ -15,8 +15,8 @@ export { DatabaseBusyError } from './concurrency.js';
 export { seed } from './seed.js';
 
 export interface OpenOptions {
-  /** Where SQL goes: false (default) for nowhere, or a function that gets each statement and its duration. */
-  logging?: false | ((sql: string, ms?: number) => void);
+  /** Where SQL goes: false (default) for nowhere, or a function such as a logger's debug. */
+  logging?: false | ((sql: string) => void);
 }
 
 export async function openDatabase(config: DatabaseConfig, { logging = false }: OpenOptions = {}): Promise<Sequelize> {
@@ -26,8 +26,6 @@ export async function openDatabase(config: DatabaseConfig, { logging = false }: 
           dialect: 'sqlite',
           storage: config.storage,
           logging,
-          // With a logger, each statement comes with how long it took (docs/05-performance.md#measure-first).
-          benchmark: logging !== false,
           // IMMEDIATE takes the write lock when a transaction begins, not halfway through, where two
           // transactions (of two processes sharing the file) could each wait for the other.
           transactionType: Transaction.TYPES.IMMEDIATE,
@@ -38,7 +36,6 @@ export async function openDatabase(config: DatabaseConfig, { logging = false }: 
       : new Sequelize(config.url, {
           dialect: 'mysql',
           logging,
-          benchmark: logging !== false,
           // Store and read DATETIMEs as UTC, whatever the server's or the laptop's time zone.
           timezone: '+00:00',
           pool: { max: 10, min: 0, idle: 10_000 },

@@ -1,5 +1,4 @@
 import type { QueryInterface } from 'sequelize';
-import { createUsers } from './0001-create-users.js';
 
 /** One schema change: `up` applies it, `down` undoes exactly that. */
 export interface Migration {
@@ -14,8 +13,8 @@ export interface Migration {
  * on every OS and bundler, and a migration that is not listed here cannot run by accident.
  */
 export const MIGRATIONS: readonly Migration[] = [
-  createUsers,
-  // TODO(03-database): add createArticlesAndTags (./0002-create-articles-and-tags.js) and
-  // createComments (./0003-create-comments.js) here, in that order, once they are written. Then
-  // `npm run db:migrate` applies them; `npm run db:reset` starts again from nothing.
+  // TODO(03-database): your migrations, files of your own in this folder, listed here oldest
+  // first: 0001-create-users, 0002-create-articles-and-tags (articles, tags, article_tags) and
+  // 0003-create-comments (docs/03-database.md#migrations; ./text.ts has the collation options).
+  // Then `npm run db:migrate` applies them; `npm run db:reset` starts again from nothing.
 ];
