@@ -32,6 +32,12 @@ const SEVENTY_PERCENT = 0.7;
  * line of behaviour is given by design, and the learner's share is the performance work alone.
  */
 const BELOW_STEP_02_BY_DESIGN = new Set(['05-performance']);
+/**
+ * For the same reason those steps may fall a little under half (the fewer lines the fast version
+ * takes, the lower it reads: the hand-written queries of step 05 are shorter than the ORM calls
+ * they replace), but not far: a starter that hands over the performance work too drops below this.
+ */
+const BY_DESIGN_FLOOR = 0.45;
 
 /** Files that a tool writes, not a person: they count for neither side. */
 const GENERATED = new Set(['package-lock.json']);
@@ -101,8 +107,8 @@ describe('the learner\'s share of each step (git diff --numstat: steps/N → sol
     expect(shares.length).toBeGreaterThan(0);
   });
 
-  it(`is at least half from step ${String(AT_LEAST_HALF_FROM).padStart(2, '0')} on`, () => {
-    const low = shares.filter((s) => s.step.number >= AT_LEAST_HALF_FROM && s.share < 0.5);
+  it(`is at least half from step ${String(AT_LEAST_HALF_FROM).padStart(2, '0')} on (${percent(BY_DESIGN_FLOOR)} for the steps below by design)`, () => {
+    const low = shares.filter((s) => s.step.number >= AT_LEAST_HALF_FROM && s.share < (BELOW_STEP_02_BY_DESIGN.has(s.step.slug) ? BY_DESIGN_FLOOR : 0.5));
     expect(low.map((s) => `${s.step.slug}: ${percent(s.share)}`), table).toEqual([]);
   });
 
