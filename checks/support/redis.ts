@@ -190,16 +190,7 @@ export async function deleteOwnKeys(db: number, parts: string[]): Promise<void> 
   if (own.length === 0) return;
   try {
     const found = new Set<string>();
-    for (const part of own) {
-      let cursor = '0';
-      for (let i = 0; i < 200; i++) {
-        const [, reply] = await redisCommands([['SELECT', db], ['SCAN', cursor, 'MATCH', `*${part.replace(/[*?[\]\\]/g, '\\$&')}*`, 'COUNT', 1000]]);
-        if (!Array.isArray(reply)) break;
-        cursor = String(reply[0]);
-        for (const key of (reply[1] as Reply[]) ?? []) if (typeof key === 'string') found.add(key);
-        if (cursor === '0') break;
-      }
-    }
+    for (const part of own) for (const key of await keysMatching(db, `*${part.replace(/[*?[\]\\]/g, '\\$&')}*`)) found.add(key);
     if (found.size > 0) await redisCommands([['SELECT', db], ['DEL', ...found]]);
   } catch {
     // Keys of a limit expire by themselves: nothing is lost if this fails.

@@ -52,19 +52,13 @@ export function createTagsService(articles: ArticleRepository, { redis }: { redi
 
   return {
     async list() {
-      if (!redis) {
-        if (cached) return cached.tags;
-        const started = generation;
-        const tags = await articles.tagsInUse(TAGS_LISTED);
-        if (started === generation) cached = { tags, version: null, at: Date.now() };
-        return tags;
-      }
-      const version = await sharedVersion();
+      // Without Redis, this process is the only writer there is: its own invalidations suffice.
+      const version = redis ? await sharedVersion() : null;
       if (version === undefined) {
         cached = undefined;
         return articles.tagsInUse(TAGS_LISTED);
       }
-      if (cached && cached.version === version && Date.now() - cached.at < SHARED_MAX_AGE_MS) return cached.tags;
+      if (cached && cached.version === version && (!redis || Date.now() - cached.at < SHARED_MAX_AGE_MS)) return cached.tags;
       const started = generation;
       const tags = await articles.tagsInUse(TAGS_LISTED);
       if (started === generation) cached = { tags, version, at: Date.now() };
