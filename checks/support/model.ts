@@ -6,13 +6,14 @@
  *
  * A failure is shrunk by fast-check to the shortest sequence that still fails, replayed once
  * more to record it, and printed as the requests the learner can send by hand, with the seed and
- * the command that replays it. Runs are bounded (sequences, length, and time), so a step's
- * checks stay fast.
+ * the command that replays it. Runs are bounded in number and length, never in time: every
+ * machine tries the same sequences, so a slow one gives the verdict a fast one gives. Only the
+ * shrinking of a failure stops at a time budget.
  */
 import fc from 'fast-check';
 import { CheckFailure, describeResponse } from './expect.js';
 import { api, type Response, type SendOptions } from './http.js';
-import { budget, seconds, timeout } from './budget.js';
+import { budget } from './budget.js';
 import { ENV } from '../../runner/lib/results.js';
 import { requirement, type RequirementOptions } from './requirement.js';
 import { currentStep } from './steps.js';
@@ -112,31 +113,28 @@ export function sequenceRequirement<Op, Model, Sut extends { http: RecordingHttp
       previous = run.catch(() => undefined);
       return run;
     };
-    const details = await fc.check(
-      fc.asyncProperty(fc.array(spec.op, { maxLength: spec.maxOps ?? 12 }), async (ops) => {
-        await inTurn(ops);
-      }),
-      {
-        seed,
-        numRuns: spec.runs ?? 30,
-        // Shrinking stops here and keeps the shortest sequence found so far.
-        interruptAfterTimeLimit: budget(12_000),
-        markInterruptAsFailure: false,
-      },
-    );
-    // Out of time before a single sequence finished: nothing was tried, so nothing passed. On a
-    // busy machine the first sequence can take the whole budget; that is a timeout (retried alone),
-    // never a pass.
-    if (!details.failed && details.interrupted && details.numRuns === 0) {
-      timeout({
-        expected: 'at least one whole sequence of requests to finish',
-        got: `none finished within ${seconds(budget(12_000))}`,
-        lesson: options.lesson,
-        operation: title,
-      });
-    }
-    if (!details.failed || !details.counterexample) return;
-    const [ops] = details.counterexample;
+    const property = fc.asyncProperty(fc.array(spec.op, { maxLength: spec.maxOps ?? 12 }), async (ops) => {
+      await inTurn(ops);
+    });
+    // Every sequence of the seed is tried, however long that takes: stopping at a time limit would
+    // let a slow machine try fewer sequences than a fast one and pass code the fast one fails.
+    // The check's own timeout (retried, then reported as a timeout) is the backstop for a hang.
+    const found = await fc.check(property, { seed, numRuns: spec.runs ?? 30, endOnFailure: true });
+    if (!found.failed) return;
+    // Out of time inside a sequence: a timeout, retried with larger budgets, never shrunk.
+    if (found.errorInstance instanceof CheckFailure && found.errorInstance.name === 'TimeoutFailure') throw found.errorInstance;
+    // Shrinking, from the failing sequence, is bounded in time: it keeps the shortest failing
+    // sequence found when the budget runs out.
+    const shrunk = await fc.check(property, {
+      seed,
+      path: found.counterexamplePath ?? undefined,
+      interruptAfterTimeLimit: budget(12_000),
+      markInterruptAsFailure: false,
+    });
+    const counterexample = shrunk.failed && shrunk.counterexample ? shrunk.counterexample : found.counterexample;
+    if (!counterexample) throw found.errorInstance;
+    const details = shrunk.failed ? shrunk : found;
+    const [ops] = counterexample;
     // Once more, to record the requests of the shortest failing sequence and its failure.
     let transcript: Exchange[] = [];
     let failure: unknown = details.errorInstance;
