@@ -42,7 +42,8 @@ const command: Command = {
     if (result.reverted?.length) out(`  reverted: ${result.reverted.join(', ')}`);
     if (result.applied) out(`  applied: ${result.applied.length ? result.applied.join(', ') : 'nothing pending'}`);
     if (result.pending !== undefined) out(`  pending: ${result.pending === null ? 'unknown (src/db/index.ts exports no pendingMigrations)' : result.pending.length ? result.pending.join(', ') : 'none'}`);
-    if (result.seeded || name === 'seed') out('  demo data: in place');
+    // What the seed adds is the learner's code (a stub in the 03 starter): say it ran, not what it made.
+    if (result.seeded || name === 'seed') out(`  seed: ${shortPath(dir)}/src/db/seed.ts ran (it adds the demo data it was written to add)`);
     return 0;
   },
 };
