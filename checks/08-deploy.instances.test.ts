@@ -9,11 +9,11 @@
  */
 
 import { describe } from 'vitest';
-import { api, describeResponse, ensure, expectErrorEnvelope, requirement, serverDatabase, type Response } from './support/index.js';
+import { api, describeResponse, ensure, expectErrorEnvelope, requirement, type Response } from './support/index.js';
 import { checkRedisDb, claimRedisDb, deleteOwnKeys, keysMatching, redisAddress, redisCommands, redisUrlFor, requireRedis } from './support/redis.js';
 import { ownLoopbackAddress } from './support/raw-http.js';
 import { tcpProxy } from './support/tcp-proxy.js';
-import { dir, expectRecovery, L, person, startApp, tokenOf, untilReady, withApp, type AppProcess } from './08-deploy.shared.js';
+import { expectRecovery, L, person, tokenOf, untilReady, withApp, withTwoInstances } from './08-deploy.shared.js';
 
 function expect429(res: Response, what: string): void {
   ensure(res.status === 429, {
@@ -33,55 +33,50 @@ describe('several instances', () => {
     async () => {
       await requireRedis(L.instances, 'the checks of two instances sharing their limits');
       const logical = checkRedisDb();
-      const db = await serverDatabase(dir);
       const ada = person('shared');
       const from = await ownLoopbackAddress();
-      const apps: AppProcess[] = [];
       const before = new Set(await keysMatching(logical, 'conduit:*').catch(() => []));
       try {
-        const env = { REDIS_URL: redisUrlFor(logical) };
-        apps.push(...(await Promise.all([startApp({ db, env, lesson: L.instances }), startApp({ db, env, lesson: L.instances })])));
-        await Promise.all(apps.map((a) => untilReady(a, L.instances)));
-        const [one, two] = apps.map((a) => {
-          const http = api(a.url);
-          return { post: (path: string, o: { json: unknown }) => http.post(path, { ...o, localAddress: from }), get: (path: string) => http.get(path, { localAddress: from }) };
-        });
-        const created = await one.post('/api/users', { json: { user: ada } });
-        ensure(created.status === 201, { expected: 'POST /api/users on the first instance: 201', got: describeResponse(created), lesson: L.instances });
-        const wrong = (i: number) => ({ json: { user: { email: ada.email, password: `${ada.password}-wrong-${i}` } } });
-        const order = [one, two, one, two, one];
-        for (const [i, http] of order.entries()) {
-          const res = await http.post('/api/users/login', wrong(i));
-          ensure(res.status === 401, {
-            expected: `wrong password #${i + 1} of 5 for ${ada.email}, on instance ${i % 2 === 0 ? 1 : 2}: 401 (under the limit)`,
-            got: describeResponse(res),
+        await withTwoInstances({ env: { REDIS_URL: redisUrlFor(logical) }, lesson: L.instances }, async (...apps) => {
+          const [one, two] = apps.map((a) => {
+            const http = api(a.url);
+            return { post: (path: string, o: { json: unknown }) => http.post(path, { ...o, localAddress: from }), get: (path: string) => http.get(path, { localAddress: from }) };
+          });
+          const created = await one.post('/api/users', { json: { user: ada } });
+          ensure(created.status === 201, { expected: 'POST /api/users on the first instance: 201', got: describeResponse(created), lesson: L.instances });
+          const wrong = (i: number) => ({ json: { user: { email: ada.email, password: `${ada.password}-wrong-${i}` } } });
+          const order = [one, two, one, two, one];
+          for (const [i, http] of order.entries()) {
+            const res = await http.post('/api/users/login', wrong(i));
+            ensure(res.status === 401, {
+              expected: `wrong password #${i + 1} of 5 for ${ada.email}, on instance ${i % 2 === 0 ? 1 : 2}: 401 (under the limit)`,
+              got: describeResponse(res),
+              lesson: L.instances,
+            });
+          }
+          expect429(await two.post('/api/users/login', wrong(5)), 'the 6th wrong password, on instance 2 (which saw only 2 of the 5 failures)');
+          expect429(await one.post('/api/users/login', { json: { user: { email: ada.email, password: ada.password } } }), 'then the right password, on instance 1');
+          const still = await Promise.all(apps.map((a) => api(a.url).get('/health/ready')));
+          ensure(still.every((r) => r.status === 200), { expected: 'both instances ready (/health/ready 200) with Redis up', got: still.map(describeResponse).join('; '), lesson: L.instances });
+          // The counters: namespaced, and each with its expiry (a key without one blocks for ever).
+          const all = await keysMatching(logical, 'conduit:*');
+          const mine = all.filter((k) => k.includes(ada.email) || k.includes(from));
+          const ours = mine.length > 0 ? mine : all.filter((k) => !before.has(k));
+          ensure(ours.length > 0, {
+            expected: `the counters of the limits in Redis (logical database ${logical}), under keys that start with conduit: (conduit:login:…)`,
+            got: 'no key starting with conduit: appeared there after the wrong passwords',
             lesson: L.instances,
           });
-        }
-        expect429(await two.post('/api/users/login', wrong(5)), 'the 6th wrong password, on instance 2 (which saw only 2 of the 5 failures)');
-        expect429(await one.post('/api/users/login', { json: { user: { email: ada.email, password: ada.password } } }), 'then the right password, on instance 1');
-        const still = await Promise.all(apps.map((a) => api(a.url).get('/health/ready')));
-        ensure(still.every((r) => r.status === 200), { expected: 'both instances ready (/health/ready 200) with Redis up', got: still.map(describeResponse).join('; '), lesson: L.instances });
-        // The counters: namespaced, and each with its expiry (a key without one blocks for ever).
-        const all = await keysMatching(logical, 'conduit:*');
-        const mine = all.filter((k) => k.includes(ada.email) || k.includes(from));
-        const ours = mine.length > 0 ? mine : all.filter((k) => !before.has(k));
-        ensure(ours.length > 0, {
-          expected: `the counters of the limits in Redis (logical database ${logical}), under keys that start with conduit: (conduit:login:…)`,
-          got: 'no key starting with conduit: appeared there after the wrong passwords',
-          lesson: L.instances,
-        });
-        const ttls = (await redisCommands([['SELECT', logical], ...ours.map((k) => ['PTTL', k])])).slice(1);
-        const forever = ours.filter((_, i) => ttls[i] === -1);
-        ensure(forever.length === 0, {
-          expected: 'every counter key with an expiry, set in the same atomic step that creates it (a Lua script, or SET NX PX), so that a crash never leaves a key that blocks someone for ever',
-          got: `no expiry on ${forever.slice(0, 3).join(', ')}`,
-          hint: "if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end, in one EVAL",
-          lesson: L.instances,
+          const ttls = (await redisCommands([['SELECT', logical], ...ours.map((k) => ['PTTL', k])])).slice(1);
+          const forever = ours.filter((_, i) => ttls[i] === -1);
+          ensure(forever.length === 0, {
+            expected: 'every counter key with an expiry, set in the same atomic step that creates it (a Lua script, or SET NX PX), so that a crash never leaves a key that blocks someone for ever',
+            got: `no expiry on ${forever.slice(0, 3).join(', ')}`,
+            hint: "if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end, in one EVAL",
+            lesson: L.instances,
+          });
         });
       } finally {
-        await Promise.all(apps.map((a) => a.stop()));
-        await db.drop();
         await deleteOwnKeys(logical, [ada.email, from]);
       }
     },
@@ -146,53 +141,48 @@ describe('several instances', () => {
       const logical = claim.db;
       const tagKeys = '*[tT][aA][gG]*';
       const before = new Set(await keysMatching(logical, tagKeys).catch(() => []));
-      const db = await serverDatabase(dir);
       const ada = person('tags');
-      const apps: AppProcess[] = [];
       try {
-        const env = { REDIS_URL: redisUrlFor(logical) };
-        apps.push(...(await Promise.all([startApp({ db, env, lesson: L.cache }), startApp({ db, env, lesson: L.cache })])));
-        await Promise.all(apps.map((a) => untilReady(a, L.cache)));
-        const [one, two] = apps.map((a) => api(a.url));
-        const created = await one.post('/api/users', { json: { user: ada } });
-        const token = tokenOf(created);
-        ensure(created.status === 201 && token !== undefined, { expected: 'POST /api/users on instance 1: 201 with a token', got: describeResponse(created), lesson: L.cache });
-        const auth = { headers: { authorization: `Token ${token}` } };
-        const tagsOn = async (http: typeof one, which: string): Promise<string[]> => {
-          const res = await http.get('/api/tags');
-          const tags = (res.body as { tags?: unknown } | undefined)?.tags;
-          ensure(res.status === 200 && Array.isArray(tags), { expected: `GET /api/tags on instance ${which}: 200 {"tags":[…]}`, got: describeResponse(res), lesson: L.cache });
-          return (tags as unknown[]).map(String);
-        };
-        const seen = (tags: string[], wanted: string[], gone: string[]) => wanted.every((t) => tags.includes(t)) && gone.every((t) => !tags.includes(t));
-        const [first, second, third] = ['one', 'two', 'three'].map((n) => `shared-${n}-${ada.username.toLowerCase()}`.slice(0, 60));
-        const stale = (step: string, tags: string[], wanted: string[], gone: string[]) =>
-          ensure(seen(tags, wanted, gone), {
-            expected: `${step}: GET /api/tags on the other instance lists ${wanted.map((t) => `"${t}"`).join(' and ') || 'the tags'}${gone.length ? ` and no longer ${gone.map((t) => `"${t}"`).join(' or ')}` : ''}`,
-            got: `{"tags":${JSON.stringify(tags.slice(0, 12))}${tags.length > 12 ? '…' : ''}}`,
-            hint: 'a cache in one process does not hear of the writes another process makes: keep a version of the tags in Redis (set by every write, before it answers) and compare it on each read, or keep the list itself in Redis',
-            lesson: L.cache,
-          });
+        await withTwoInstances({ env: { REDIS_URL: redisUrlFor(logical) }, lesson: L.cache }, async (...apps) => {
+          const [one, two] = apps.map((a) => api(a.url));
+          const created = await one.post('/api/users', { json: { user: ada } });
+          const token = tokenOf(created);
+          ensure(created.status === 201 && token !== undefined, { expected: 'POST /api/users on instance 1: 201 with a token', got: describeResponse(created), lesson: L.cache });
+          const auth = { headers: { authorization: `Token ${token}` } };
+          const tagsOn = async (http: typeof one, which: string): Promise<string[]> => {
+            const res = await http.get('/api/tags');
+            const tags = (res.body as { tags?: unknown } | undefined)?.tags;
+            ensure(res.status === 200 && Array.isArray(tags), { expected: `GET /api/tags on instance ${which}: 200 {"tags":[…]}`, got: describeResponse(res), lesson: L.cache });
+            return (tags as unknown[]).map(String);
+          };
+          const seen = (tags: string[], wanted: string[], gone: string[]) => wanted.every((t) => tags.includes(t)) && gone.every((t) => !tags.includes(t));
+          const [first, second, third] = ['one', 'two', 'three'].map((n) => `shared-${n}-${ada.username.toLowerCase()}`.slice(0, 60));
+          const stale = (step: string, tags: string[], wanted: string[], gone: string[]) =>
+            ensure(seen(tags, wanted, gone), {
+              expected: `${step}: GET /api/tags on the other instance lists ${wanted.map((t) => `"${t}"`).join(' and ') || 'the tags'}${gone.length ? ` and no longer ${gone.map((t) => `"${t}"`).join(' or ')}` : ''}`,
+              got: `{"tags":${JSON.stringify(tags.slice(0, 12))}${tags.length > 12 ? '…' : ''}}`,
+              hint: 'a cache in one process does not hear of the writes another process makes: keep a version of the tags in Redis (set by every write, before it answers) and compare it on each read, or keep the list itself in Redis',
+              lesson: L.cache,
+            });
 
-        // Both instances read the tags first: each now has a list it could serve from memory.
-        await Promise.all([tagsOn(one, '1'), tagsOn(two, '2'), tagsOn(one, '1'), tagsOn(two, '2')]);
-        const article = await one.post('/api/articles', { ...auth, json: { article: { title: `Shared cache ${ada.username}`, description: 'd', body: 'b', tagList: [first] } } });
-        const slug = (article.body as { article?: { slug?: unknown } } | undefined)?.article?.slug;
-        ensure(article.status === 201 && typeof slug === 'string', { expected: 'POST /api/articles on instance 1: 201', got: describeResponse(article), lesson: L.cache });
-        stale(`after POST /api/articles with the tag "${first}" on instance 1`, await tagsOn(two, '2'), [first], []);
+          // Both instances read the tags first: each now has a list it could serve from memory.
+          await Promise.all([tagsOn(one, '1'), tagsOn(two, '2'), tagsOn(one, '1'), tagsOn(two, '2')]);
+          const article = await one.post('/api/articles', { ...auth, json: { article: { title: `Shared cache ${ada.username}`, description: 'd', body: 'b', tagList: [first] } } });
+          const slug = (article.body as { article?: { slug?: unknown } } | undefined)?.article?.slug;
+          ensure(article.status === 201 && typeof slug === 'string', { expected: 'POST /api/articles on instance 1: 201', got: describeResponse(article), lesson: L.cache });
+          stale(`after POST /api/articles with the tag "${first}" on instance 1`, await tagsOn(two, '2'), [first], []);
 
-        await tagsOn(one, '1');
-        const edited = await two.put(`/api/articles/${encodeURIComponent(String(slug))}`, { ...auth, json: { article: { tagList: [second, third] } } });
-        ensure(edited.status === 200, { expected: 'PUT /api/articles/:slug with a new tagList on instance 2: 200', got: describeResponse(edited), lesson: L.cache });
-        stale(`after PUT /api/articles/:slug on instance 2 replaced "${first}" with "${second}" and "${third}"`, await tagsOn(one, '1'), [second, third], [first]);
+          await tagsOn(one, '1');
+          const edited = await two.put(`/api/articles/${encodeURIComponent(String(slug))}`, { ...auth, json: { article: { tagList: [second, third] } } });
+          ensure(edited.status === 200, { expected: 'PUT /api/articles/:slug with a new tagList on instance 2: 200', got: describeResponse(edited), lesson: L.cache });
+          stale(`after PUT /api/articles/:slug on instance 2 replaced "${first}" with "${second}" and "${third}"`, await tagsOn(one, '1'), [second, third], [first]);
 
-        await tagsOn(two, '2');
-        const removed = await one.delete(`/api/articles/${encodeURIComponent(String(slug))}`, auth);
-        ensure(removed.status === 204 || removed.status === 200, { expected: 'DELETE /api/articles/:slug on instance 1: 204', got: describeResponse(removed), lesson: L.cache });
-        stale('after DELETE /api/articles/:slug on instance 1 (its tags are no longer in use)', await tagsOn(two, '2'), [], [second, third]);
+          await tagsOn(two, '2');
+          const removed = await one.delete(`/api/articles/${encodeURIComponent(String(slug))}`, auth);
+          ensure(removed.status === 204 || removed.status === 200, { expected: 'DELETE /api/articles/:slug on instance 1: 204', got: describeResponse(removed), lesson: L.cache });
+          stale('after DELETE /api/articles/:slug on instance 1 (its tags are no longer in use)', await tagsOn(two, '2'), [], [second, third]);
+        });
       } finally {
-        await Promise.all(apps.map((a) => a.stop()));
-        await db.drop();
         const left = (await keysMatching(logical, tagKeys).catch(() => [])).filter((k) => !before.has(k));
         if (left.length > 0) await redisCommands([['SELECT', logical], ['DEL', ...left]]).catch(() => undefined);
         await claim.release();

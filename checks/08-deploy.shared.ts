@@ -223,6 +223,26 @@ export async function withApp<T>(options: StartAppOptions, fn: (app: AppProcess)
 }
 
 /**
+ * Two server processes on one fresh database, as app1 and app2 run behind the proxy, both ready
+ * before `fn` runs; afterwards both are stopped (one that started while the other failed to, too)
+ * and the database is dropped.
+ */
+export async function withTwoInstances<T>(options: { env: NodeJS.ProcessEnv; lesson: string }, fn: (one: AppProcess, two: AppProcess) => Promise<T>): Promise<T> {
+  const db = await serverDatabase(dir);
+  const apps: AppProcess[] = [];
+  try {
+    const started = await Promise.allSettled([startApp({ db, ...options }), startApp({ db, ...options })]);
+    for (const s of started) if (s.status === 'fulfilled') apps.push(s.value);
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
+    await Promise.all(apps.map((a) => untilReady(a, options.lesson)));
+    return await fn(apps[0], apps[1]);
+  } finally {
+    await Promise.all(apps.map((a) => a.stop()));
+    await db.drop();
+  }
+}
+
+/**
  * Waits for the process to exit, or to sit idle (no CPU used for `quietMs`, on the development
  * machine's scale) while still alive: the two outcomes a check can see without a clock deciding.
  * `notBefore` (ms from now) keeps waiting at least that long (a deadline the process was given).
