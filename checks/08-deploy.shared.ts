@@ -313,12 +313,15 @@ export async function expectRecovery(app: AppProcess, proxy: TcpProxy, what: str
 /**
  * Polls /health/ready until it answers 200: a server connects to Redis in the background after it
  * starts listening, and a login sent before that meets a limiter that cannot count yet (503). One
- * that exits fails; one still answering 503 when the wait runs out is a timeout (it may be slow).
+ * that exits, or answers anything but 200 or 503, fails; one still answering 503 when the wait runs
+ * out is a timeout (it may be slow).
  */
 export async function untilReady(app: AppProcess, lessonUrl: string): Promise<void> {
   const deadline = Date.now() + budget(15_000);
   let res = await api(app.url).get('/health/ready');
-  while (!isReady(res) && Date.now() < deadline && app.exitCode() === undefined) {
+  // Only a 503 means "not ready yet": any other answer (a 404 or 501 where readiness is not written,
+  // a 500, a 200 without "ready") is what this server says, and waiting longer would not change it.
+  while (!isReady(res) && res.status === 503 && Date.now() < deadline && app.exitCode() === undefined) {
     await new Promise((r) => setTimeout(r, budget(200)));
     res = await api(app.url).get('/health/ready');
   }
@@ -328,8 +331,9 @@ export async function untilReady(app: AppProcess, lessonUrl: string): Promise<vo
     got: app.exitCode() !== undefined ? `it exited (code ${app.exitCode()})${app.tail(6)}` : `after ${seconds(budget(15_000))} still ${describeResponse(res)}`,
     lesson: lessonUrl,
   };
-  // Alive and answering, not ready yet: it connects in the background, and may only be slow.
-  if (app.exitCode() === undefined) timeout({ ...failure, operation: 'readiness at start-up' });
+  // Alive and answering 503, not ready yet: it connects in the background, and may only be slow.
+  if (app.exitCode() === undefined && res.status === 503) timeout({ ...failure, operation: 'readiness at start-up' });
+  if (app.exitCode() === undefined) failure.got = `it answers ${describeResponse(res)}: GET /health/ready answers 503 while the server is not ready yet, 200 once it is`;
   fail(failure);
 }
 
