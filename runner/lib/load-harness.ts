@@ -150,6 +150,11 @@ async function startApp(): Promise<void> {
     }
   });
   if (typeof app !== 'function') throw new LearnerCodeError(`createApp(deps) must return the Express app (a request handler), got ${app === null ? 'null' : typeof app}`);
+  // tsx turns Node's source maps on, and Sequelize reads an Error's stack on every query (for the
+  // error it would throw): with source maps each read maps every frame, a few percent of the CPU of
+  // a list request. A server in production runs the compiled JavaScript without them
+  // (docs/08-deploy.md); the load test measures that, not the cost of a development convenience.
+  process.setSourceMapsEnabled(false);
   const port = await listen(app as http.RequestListener);
   send({ type: 'ready', port, statements, social, seeded, database: test.config.dialect === 'sqlite' ? `sqlite ${shortPath(test.config.storage)}` : `mysql schema ${test.name}` });
 }
