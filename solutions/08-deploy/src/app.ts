@@ -58,7 +58,8 @@ export function createApp({ config, logger, db, redis, clock = () => new Date() 
   app.use(compression({ threshold: 1024 }));
 
   app.use(requestId());
-  app.use(requestLogger(logger));
+  // The SQL lines of LOG_LEVEL=debug find their request's logger (and reqId) through requestLog().
+  app.use(requestLogger(logger, { carry: config.logLevel === 'debug' }));
   // Counts every answer by route template; GET /metrics shows the counts to whoever has METRICS_TOKEN.
   const metrics = createMetrics({ db, token: config.metricsToken });
   app.use(metrics.middleware);

@@ -31,8 +31,10 @@ async function main(): Promise<void> {
   let db: Sequelize;
   try {
     // No sync() here: the schema is the migrations' job (npm run migrate), never the app's.
-    // Each SQL line (LOG_LEVEL=debug) goes through the logger of the request that ran it, with its reqId.
-    db = await openDatabase(config.database, { logging: (sql, ms) => (requestLog() ?? logger).debug('sql', { sql, ms }) });
+    // Each SQL line (LOG_LEVEL=debug) goes through the logger of the request that ran it, with its
+    // reqId. At other levels there is no SQL line, and no callback for Sequelize to call per query.
+    const logging = config.logLevel === 'debug' ? (sql: string, ms?: number) => (requestLog() ?? logger).debug('sql', { sql, ms }) : false;
+    db = await openDatabase(config.database, { logging });
   } catch (err) {
     const where = config.database.dialect === 'sqlite' ? config.database.storage : withoutPassword(config.database.url);
     logger.error(`cannot open the database (${config.database.dialect}, ${where}): ${(err as Error).message}`);
