@@ -128,20 +128,29 @@ export function createMetrics({ db, token }: { db?: Sequelize; token?: string })
   return { middleware, handler, registry };
 }
 
+type Req = Parameters<RequestHandler>[0];
+const ROUTE = Symbol('route');
+const watched = new WeakSet<object>();
+
 /**
  * Express sets req.route when a route matches, and req.baseUrl is then the path its router is
  * mounted on (/api). A route that throws leaves its router, which puts baseUrl back to '' before
  * the answer is sent: so the template is taken at the moment the route is set, not at the end.
+ * The setter that takes it lives on the prototype Express gives every request of the app
+ * (app.request), defined once: one defined on each request would cost every request a new shape.
  */
-function rememberRouteTemplate(req: Parameters<RequestHandler>[0]): void {
-  let route: { path?: unknown } | undefined;
-  Object.defineProperty(req, 'route', {
+function rememberRouteTemplate(req: Req): void {
+  const proto = Object.getPrototypeOf(req) as object | null;
+  if (!proto || watched.has(proto) || Object.prototype.hasOwnProperty.call(req, 'route')) return;
+  watched.add(proto);
+  Object.defineProperty(proto, 'route', {
     configurable: true,
-    enumerable: true,
-    get: () => route,
-    set(value: { path?: unknown } | undefined) {
-      route = value;
-      if (value && typeof value.path === 'string') req.routeTemplate = `${req.baseUrl}${value.path}`;
+    get(this: Req & { [ROUTE]?: unknown }) {
+      return this[ROUTE];
+    },
+    set(this: Req & { [ROUTE]?: unknown }, value: { path?: unknown } | undefined) {
+      this[ROUTE] = value;
+      if (value && typeof value.path === 'string') this.routeTemplate = `${this.baseUrl}${value.path}`;
     },
   });
 }
