@@ -13,8 +13,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { copyProject } from '../../runner/lib/fsutil.js';
-import { dirs, scratchDir } from '../../runner/lib/paths.js';
+import { fileURLToPath } from 'node:url';
+import { copyProject, listFiles } from '../../runner/lib/fsutil.js';
+import { dirs, ROOT, scratchDir } from '../../runner/lib/paths.js';
 import { killTree, leashModule } from '../../runner/lib/processes.js';
 import { dropSchemasLike, SCHEMA_PREFIX } from '../../runner/lib/check-db.js';
 import { budget } from './budget.js';
@@ -170,8 +171,75 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 let runCounter = 0;
 
 /** Runs the learner's suite (the `test/` folder of `learnerDir`) against the reference code, or a mutant of it. */
-export function runSuite(learnerDir: string, options: SuiteOptions = {}): Promise<SuiteRun> {
-  return slot(() => runSuiteNow(learnerDir, options));
+export async function runSuite(learnerDir: string, options: SuiteOptions = {}): Promise<SuiteRun> {
+  const key = cacheKey(learnerDir, options);
+  const known = key ? remembered(key) : undefined;
+  if (known) return known;
+  const run = await slot(() => runSuiteNow(learnerDir, options));
+  if (key) remember(key, run);
+  return run;
+}
+
+/*
+ * A suite run's verdict is remembered by everything it depends on: the learner's test/ folder and
+ * vitest config, the reference code, the planted bug, the options, the dialect, and the versions
+ * of Node and of the packages, and this file. The same inputs give the same verdict (a random shuffle seed is an
+ * input, so the shuffled runs are never reused), and in steps 07 and 08, whose checklists re-run
+ * step 06's thirty suite runs on every save, an unchanged suite then costs nothing. Timeouts and
+ * broken runs are not remembered: they may be the machine's. Off while grading
+ * (WORKSHOP_SUITE_CACHE=off, set by `npm run grade`): one submission's code could write a verdict
+ * for its own suite there.
+ */
+const CACHE_DIR = path.join(dirs.state, 'cache', 'suite');
+const CACHE_FORMAT = 1;
+
+export function cacheKey(learnerDir: string, options: SuiteOptions): string | undefined {
+  if (process.env.WORKSHOP_SUITE_CACHE === 'off') return undefined;
+  try {
+    const hash = crypto.createHash('sha256');
+    const add = (label: string, value: string | Buffer) => hash.update(`${label}\0${value.length}\0`).update(value);
+    add('format', String(CACHE_FORMAT));
+    // This file decides how a run is made and read: a change to it is a new verdict.
+    add('harness', fs.readFileSync(fileURLToPath(import.meta.url)));
+    add('node', process.version);
+    add('dialect', testDialect());
+    add('options', JSON.stringify({ mutant: options.mutant ?? null, shuffleSeed: options.shuffleSeed ?? null, times: options.times ?? 1, bail: !!options.bail, isolate: options.isolate ?? true }));
+    const lock = path.join(ROOT, 'package-lock.json');
+    if (fs.existsSync(lock)) add('lock', fs.readFileSync(lock));
+    const folder = (label: string, dir: string, skip: ReadonlySet<string>) => {
+      for (const file of listFiles(dir, skip)) add(`${label}/${file}`, fs.readFileSync(path.join(dir, file)));
+    };
+    folder('reference', reference(), new Set(['node_modules', 'test', '.env', '.data', 'coverage', 'dist', ...VITEST_CONFIGS]));
+    folder('tests', path.join(learnerDir, 'test'), new Set(['node_modules']));
+    for (const config of VITEST_CONFIGS) {
+      const file = path.join(learnerDir, config);
+      if (fs.existsSync(file)) add(`config/${config}`, fs.readFileSync(file));
+    }
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+function remembered(key: string): SuiteRun | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(CACHE_DIR, `${key}.json`), 'utf8')) as SuiteRun;
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(key: string, run: SuiteRun): void {
+  if (run.outcome === 'timeout' || run.outcome === 'broken') return;
+  try {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    // Written whole, then renamed: a check process reading it meanwhile sees all of it or nothing.
+    const tmp = path.join(CACHE_DIR, `${key}.${process.pid}.tmp`);
+    fs.writeFileSync(tmp, JSON.stringify(run));
+    fs.renameSync(tmp, path.join(CACHE_DIR, `${key}.json`));
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
 }
 
 async function runSuiteNow(learnerDir: string, options: SuiteOptions): Promise<SuiteRun> {

@@ -136,6 +136,9 @@ async function collect(paths: string[], outDir: string): Promise<number> {
 
 const command: Command = {
   async run({ positionals, flags }) {
+    // Every verdict is earned in this run: a remembered suite verdict (checks/support/suite.ts) is a
+    // file one submission's code could have written for itself.
+    process.env.WORKSHOP_SUITE_CACHE = 'off';
     const outDir = userPath(str(flags.out) ?? 'grades');
     if (flags.collect) {
       if (positionals.length === 0) throw new UsageError('collect from where? e.g. npm run grade -- --collect ../downloads (the grades.json files of the Classroom runs)');

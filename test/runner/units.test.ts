@@ -238,3 +238,31 @@ describe('the command table', () => {
     }
   });
 });
+
+describe("step 06's remembered suite verdicts", () => {
+  it('are keyed by the tests, the planted bug and the options, never by the learner\'s src/, and are off while grading', async () => {
+    const { cacheKey } = await import('../../checks/support/suite.js');
+    const { copyProject } = await import('../../runner/lib/fsutil.js');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suite-key-'));
+    try {
+      copyProject(path.join(process.cwd(), 'solutions', '06-testing'), dir);
+      const key = cacheKey(dir, { bail: true });
+      expect(key).toMatch(/^[0-9a-f]{64}$/);
+      fs.appendFileSync(path.join(dir, 'src', 'app.ts'), '\n// the learner was here\n');
+      expect(cacheKey(dir, { bail: true }), 'src/ is not an input: the suite runs on the reference code').toBe(key);
+      expect(cacheKey(dir, { bail: false })).not.toBe(key);
+      expect(cacheKey(dir, { bail: true, mutant: { id: 'x', bug: 'x', edits: [] } })).not.toBe(key);
+      const test = fs.readdirSync(path.join(dir, 'test')).find((f) => f.endsWith('.test.ts'))!;
+      fs.appendFileSync(path.join(dir, 'test', test), '\n// one more line\n');
+      expect(cacheKey(dir, { bail: true })).not.toBe(key);
+      process.env.WORKSHOP_SUITE_CACHE = 'off';
+      expect(cacheKey(dir, { bail: true })).toBeUndefined();
+    } finally {
+      delete process.env.WORKSHOP_SUITE_CACHE;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
