@@ -2,8 +2,9 @@
  * Correct variants: the reference solution rewritten differently (another layout, another
  * library where the lesson allows it, another way to the same behaviour). Each one must pass
  * every check of its step (with WORKSHOP_THOROUGH=1, the earlier steps' too): the checks test
- * behaviour, not layout. A plain run tries two per step, picked by the seed of the wrong
- * submissions' sample where a step has more (sampleVariants); WORKSHOP_THOROUGH=1 tries them all.
+ * behaviour, not layout. A plain run tries two per step (one of step 06's suites), picked by the
+ * seed of the wrong submissions' sample where a step has more (sampleVariants); WORKSHOP_THOROUGH=1
+ * tries them all.
  * They live in test/variants/<step>/<name>/ (see test/support/submissions.ts).
  */
 import fs from 'node:fs';
@@ -16,7 +17,7 @@ import { availableSteps, findAvailableStep } from '../runner/lib/steps.js';
 import { usesDatabase } from '../runner/lib/db-tasks.js';
 import { solutionDir } from '../runner/lib/workspace.js';
 import { scratch } from './support/cli.js';
-import { applyVariant, changedFiles, changesOnlyTests, differsByDialect, reachesDatabase, readVariant, sampleSeed, sampleVariants, VARIANTS_PER_STEP } from './support/submissions.js';
+import { applyVariant, changedFiles, changesOnlyTests, differsByDialect, reachesDatabase, readVariant, sampleSeed, sampleVariants, variantsPerStep, VARIANTS_PER_STEP } from './support/submissions.js';
 
 const root = path.join(ROOT, 'test', 'variants');
 const cases = fs
@@ -42,7 +43,7 @@ describe('correct variants pass', () => {
       expect(cases.filter((c) => c.slug === step.slug).map((c) => c.name).length, step.slug).toBeGreaterThanOrEqual(2);
     }
     const left = cases.filter((c) => !sample.has(c)).map((c) => `${c.slug}/${c.name}`);
-    if (left.length) console.log(`correct variants: ${VARIANTS_PER_STEP} per step in this run; left for another seed (WORKSHOP_THOROUGH=1 runs them all): ${left.join(', ')}`);
+    if (left.length) console.log(`correct variants: ${VARIANTS_PER_STEP} per step in this run (step 06: ${variantsPerStep('06-testing')}); left for another seed (WORKSHOP_THOROUGH=1 runs them all): ${left.join(', ')}`);
   });
 
   // Named by a plain string: vitest cuts a $-interpolated name at 40 characters, and -t <name> would miss it.
