@@ -102,6 +102,8 @@ export const CONTRACT_MODULES = ['src/app.ts', 'src/config.ts', 'src/logger.ts',
 const reference = () => path.join(dirs.solutions, '06-testing');
 const vitestBin = () => path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 const VITEST_CONFIGS = ['vitest.config.ts', 'vitest.config.mts', 'vitest.config.js', 'vitest.config.mjs'];
+/** What of the reference code a run leaves out: its own tests and config make way for the learner's. */
+const REFERENCE_SKIP: ReadonlySet<string> = new Set(['node_modules', 'test', '.env', '.data', 'coverage', 'dist', ...VITEST_CONFIGS]);
 
 /** Whether the learner's folder holds any test file at all. */
 export function testFiles(learnerDir: string): string[] {
@@ -118,7 +120,7 @@ function assemble(learnerDir: string, mutant: Mutant | undefined, run: string): 
   fs.mkdirSync(scratchDir, { recursive: true });
   // Named after the check run: the runner removes what a killed run leaves behind.
   const copy = fs.mkdtempSync(path.join(scratchDir, `run-${run}-suite-`));
-  copyProject(reference(), copy, { skip: new Set(['node_modules', 'test', '.env', '.data', 'coverage', 'dist', ...VITEST_CONFIGS]) });
+  copyProject(reference(), copy, { skip: REFERENCE_SKIP });
   if (fs.existsSync(path.join(learnerDir, 'test'))) copyProject(path.join(learnerDir, 'test'), path.join(copy, 'test'), { skip: new Set(['node_modules']) });
   const config = VITEST_CONFIGS.find((f) => fs.existsSync(path.join(learnerDir, f)));
   const from = config ? path.join(learnerDir, config) : path.join(reference(), 'vitest.config.ts');
@@ -183,9 +185,9 @@ export async function runSuite(learnerDir: string, options: SuiteOptions = {}): 
 /*
  * A suite run's verdict is remembered by everything it depends on: the learner's test/ folder and
  * vitest config, the reference code, the planted bug, the options, the dialect, and the versions
- * of Node and of the packages, and this file. The same inputs give the same verdict (a random shuffle seed is an
- * input, so the shuffled runs are never reused), and in steps 07 and 08, whose checklists re-run
- * step 06's thirty suite runs on every save, an unchanged suite then costs nothing. Timeouts and
+ * of Node and of the packages, and this file. The same inputs give the same verdict (a random
+ * shuffle seed is an input, so the shuffled runs are never reused), and a save in step 06 that
+ * leaves the suite as it was (src/, the reported bug's fix) costs none of its thirty runs. Timeouts and
  * broken runs are not remembered: they may be the machine's. Off while grading
  * (WORKSHOP_SUITE_CACHE=off, set by `npm run grade`): one submission's code could write a verdict
  * for its own suite there.
@@ -193,24 +195,34 @@ export async function runSuite(learnerDir: string, options: SuiteOptions = {}): 
 const CACHE_DIR = path.join(dirs.state, 'cache', 'suite');
 const CACHE_FORMAT = 1;
 
+/**
+ * What the workshop brings to every run, the same for the whole check process: read once, not for
+ * each of the thirty runs. This file is in it (it decides how a run is made and read).
+ */
+let workshop: string | undefined;
+function workshopDigest(): string {
+  if (workshop) return workshop;
+  const hash = crypto.createHash('sha256');
+  const add = (label: string, value: string | Buffer) => hash.update(`${label}\0${value.length}\0`).update(value);
+  add('format', String(CACHE_FORMAT));
+  add('harness', fs.readFileSync(fileURLToPath(import.meta.url)));
+  add('node', process.version);
+  const lock = path.join(ROOT, 'package-lock.json');
+  if (fs.existsSync(lock)) add('lock', fs.readFileSync(lock));
+  for (const file of listFiles(reference(), REFERENCE_SKIP)) add(`reference/${file}`, fs.readFileSync(path.join(reference(), file)));
+  workshop = hash.digest('hex');
+  return workshop;
+}
+
 export function cacheKey(learnerDir: string, options: SuiteOptions): string | undefined {
   if (process.env.WORKSHOP_SUITE_CACHE === 'off') return undefined;
   try {
     const hash = crypto.createHash('sha256');
     const add = (label: string, value: string | Buffer) => hash.update(`${label}\0${value.length}\0`).update(value);
-    add('format', String(CACHE_FORMAT));
-    // This file decides how a run is made and read: a change to it is a new verdict.
-    add('harness', fs.readFileSync(fileURLToPath(import.meta.url)));
-    add('node', process.version);
+    add('workshop', workshopDigest());
     add('dialect', testDialect());
     add('options', JSON.stringify({ mutant: options.mutant ?? null, shuffleSeed: options.shuffleSeed ?? null, times: options.times ?? 1, bail: !!options.bail, isolate: options.isolate ?? true }));
-    const lock = path.join(ROOT, 'package-lock.json');
-    if (fs.existsSync(lock)) add('lock', fs.readFileSync(lock));
-    const folder = (label: string, dir: string, skip: ReadonlySet<string>) => {
-      for (const file of listFiles(dir, skip)) add(`${label}/${file}`, fs.readFileSync(path.join(dir, file)));
-    };
-    folder('reference', reference(), new Set(['node_modules', 'test', '.env', '.data', 'coverage', 'dist', ...VITEST_CONFIGS]));
-    folder('tests', path.join(learnerDir, 'test'), new Set(['node_modules']));
+    for (const file of listFiles(path.join(learnerDir, 'test'), new Set(['node_modules']))) add(`tests/${file}`, fs.readFileSync(path.join(learnerDir, 'test', file)));
     for (const config of VITEST_CONFIGS) {
       const file = path.join(learnerDir, config);
       if (fs.existsSync(file)) add(`config/${config}`, fs.readFileSync(file));
