@@ -71,8 +71,8 @@ export const MUTANTS: Mutant[] = [
     edits: [
       {
         file: 'src/auth/tokens.ts',
-        find: "payload = jwt.verify(token, secret, { algorithms: ['HS256'] });",
-        replace: "payload = jwt.verify(token, secret, { algorithms: ['HS256'], ignoreExpiration: true });",
+        find: "payload = jwt.verify(token, key, { algorithms: ['HS256'] });",
+        replace: "payload = jwt.verify(token, key, { algorithms: ['HS256'], ignoreExpiration: true });",
       },
     ],
   },
