@@ -113,6 +113,36 @@ describe('compression', () => {
         got: `${plainClient.status}, Content-Encoding: ${plainClient.headers['content-encoding']}`,
         lesson: L.compression,
       });
+      // Either side of 1 KB, so that a threshold of a few hundred bytes or of several KB shows too:
+      // one article's answer sized by its body, measured as sent without compression.
+      const sized = async (title: string, bodyLength: number): Promise<{ path: string; bytes: number }> => {
+        const made = await w.http.post('/api/articles', { ...as(ada), json: { article: { title, description: 'Sized', body: 'x'.repeat(Math.max(1, bodyLength)) } } });
+        const path = `/api/articles/${String((made.body as { article?: { slug?: string } }).article?.slug)}`;
+        const plain = await w.http.get(path, { headers: { 'Accept-Encoding': 'identity' } });
+        ensure(plain.status === 200, { expected: `GET ${path} answers 200`, got: describeResponse(plain), lesson: L.compression });
+        return { path, bytes: Buffer.byteLength(plain.text ?? '') };
+      };
+      const probe = await sized('Size probe aaa', 1);
+      const around = [await sized('Size probe bbb', 880 - probe.bytes), await sized('Size probe ccc', 1250 - probe.bytes)];
+      for (const { path, bytes } of around) {
+        const res = await w.http.get(path, { headers: gzip });
+        const compressed = res.headers['content-encoding'] === 'gzip';
+        if (bytes > 1100) {
+          ensure(res.status === 200 && compressed, {
+            expected: `GET ${path} with Accept-Encoding: gzip (an answer of ${bytes} bytes, over 1 KB): Content-Encoding: gzip`,
+            got: `${res.status}, Content-Encoding: ${res.headers['content-encoding'] ?? 'none'}`,
+            hint: 'a threshold of 1 KB (1024 bytes): every answer above it is compressed',
+            lesson: L.compression,
+          });
+        } else if (bytes < 1000) {
+          ensure(res.status === 200 && !compressed && res.headers['content-encoding'] === undefined, {
+            expected: `GET ${path} with Accept-Encoding: gzip (an answer of ${bytes} bytes, under 1 KB): sent as it is`,
+            got: `${res.status}, Content-Encoding: ${res.headers['content-encoding']}`,
+            hint: 'a threshold of 1 KB (1024 bytes): an answer below it is sent as it is',
+            lesson: L.compression,
+          });
+        }
+      }
       for (const path of ['/api/tags', `/api/profiles/${ada.username}`, '/api/articles/no-such-article']) {
         const res = await w.http.get(path, { headers: gzip });
         ensure(res.headers['content-encoding'] === undefined, {
