@@ -252,6 +252,39 @@ describe('graceful shutdown', () => {
   );
 
   requirement(
+    'with SHUTDOWN_TIMEOUT_MS unset the deadline is 10 s: a request that never finishes is cut off 10 s after SIGTERM, not before, and the process exits with a non-zero code',
+    { lesson: L.config, covers: ['config-shutdown-timeout'], timeout: 90_000, concurrent: true },
+    async () => {
+      await withApp({ env: { SHUTDOWN_TIMEOUT_MS: undefined }, lesson: L.config }, async (app) => {
+        const stuck = await slowRequest(app.port, { path: '/api/users/login', json: { user: { email: 'stuck@deploy-check.test', password: 'never-finished' } }, label: 'a login whose body never ends' });
+        const sent = Date.now();
+        app.proc.child.kill('SIGTERM');
+        // As with SHUTDOWN_TIMEOUT_MS=1000 above: exited early is read from the clock only in the
+        // direction a slow machine cannot fake, and "still waiting" from the process sitting idle.
+        const handled = await refusedOrExited(app);
+        const end = await exitOrIdle(app, { notBefore: Math.max(0, 10_000 - (Date.now() - handled)) + Math.min(budget(500), 2000), quietMs: 1000, quietCapMs: 3000, what: 'the server to exit at its default shutdown deadline' });
+        const after = Date.now() - sent;
+        if ('idle' in end) {
+          fail({
+            expected: 'with SHUTDOWN_TIMEOUT_MS unset and a request that never finishes, the process to exit at the default deadline, 10 s after SIGTERM',
+            got: `it was still running ${Math.round(after / 100) / 10} s after SIGTERM, idle: the unfinished request holds it${app.tail(6)}`,
+            hint: 'loadConfig gives shutdownTimeoutMs 10000 when the variable is unset, and the shutdown starts its deadline timer with it',
+            lesson: L.config,
+          });
+        }
+        ensure(typeof end.exited === 'number' && end.exited !== 0, { expected: 'a non-zero exit code when the deadline cut a request off', got: `exit code ${end.exited}`, lesson: L.shutdown });
+        ensure(after >= 9_950, {
+          expected: 'with SHUTDOWN_TIMEOUT_MS unset, the request in flight to get the default 10 s before it is cut off',
+          got: `the process exited ${Math.round(after / 100) / 10} s after SIGTERM`,
+          hint: 'the default is 10000 ms when the variable is unset',
+          lesson: L.config,
+        });
+        await within(budget(10_000), { expected: "the unfinished request's connection closed when the process ended", got: 'it is still open' }, stuck.conn.whenClosed);
+      });
+    },
+  );
+
+  requirement(
     'the drain waits as long as SHUTDOWN_TIMEOUT_MS allows (30 s: still running 12 s after SIGTERM, with a request in flight), and a second signal (SIGINT) then stops the server at once with a non-zero code',
     { lesson: L.shutdown, covers: ['shutdown-deadline'], timeout: 90_000, concurrent: true },
     async () => {
