@@ -35,6 +35,8 @@ function timeOnce(args: string[]): Promise<{ ms: number; code: number | null }> 
   });
 }
 
+const progress = (line: string) => process.stderr.write(c.dim(`${line}\n`));
+
 const median = (xs: number[]): number => {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -66,6 +68,7 @@ if (which !== 'watch') {
     const times: number[] = [];
     let code: number | null = 0;
     for (let i = 0; i < runs; i++) {
+      progress(`${step.slug}: check --solution, run ${i + 1} of ${runs}`);
       const r = await timeOnce(['check', step.slug, '--solution']);
       times.push(r.ms);
       code = r.code ?? code;
@@ -140,6 +143,7 @@ async function benchWatch(step: Step): Promise<{ first: number[]; full: number[]
   const full: number[] = [];
   try {
     // The session starts with the mistake in place: the first full run finds it.
+    progress(`${step.slug}: npm run step ${step.slug} with one mistake in it (${wrong.description}), its first full run…`);
     if (!(await waitFor((e) => e.type === 'done', 0))) return { first, full, note: 'the first run never ended' };
     for (let i = 0; i < runs; i++) {
       // The learner reads the failure and edits: a few seconds, as the warm processes expect.
@@ -154,6 +158,9 @@ async function benchWatch(step: Step): Promise<{ first: number[]; full: number[]
       if (verdict.state !== 'pass') return { first, full, note: `${verdict.title} still fails once fixed` };
       first.push(verdict.t - saved);
       full.push(done.t - saved);
+      // Each run is two full re-checks (the fix, then the mistake again): about a minute and a
+      // half in step 04, so say where it is rather than sit silent.
+      progress(`${step.slug}: run ${i + 1} of ${runs}: first verdict ${f(verdict.t - saved).trim()}, full re-check ${f(done.t - saved).trim()}`);
       // Break it again, and wait until that re-check is over.
       const again = Date.now();
       for (const [file, text] of broken) fs.writeFileSync(path.join(dir, file), text);
