@@ -118,6 +118,48 @@ async function idleFor(app: AppProcess): Promise<boolean> {
   }
 }
 
+/**
+ * SIGTERM with a request that never finishes: the process exits non-zero at its drain deadline.
+ * "Not before" is read from the clock only in the direction a slow machine cannot fake (the
+ * signal's time is taken before it is sent, the exit's once it has been seen); "not held past it"
+ * from the process sitting idle after the deadline, never from a clock.
+ */
+async function expectCutOffAtDeadline({ setting, deadlineMs, lesson, hint }: { setting: string | undefined; deadlineMs: number; lesson: string; hint: string }): Promise<void> {
+  const given = setting === undefined ? 'SHUTDOWN_TIMEOUT_MS unset' : `SHUTDOWN_TIMEOUT_MS=${setting}`;
+  const deadline = `${deadlineMs / 1000} s`;
+  await withApp({ env: { SHUTDOWN_TIMEOUT_MS: setting }, lesson }, async (app) => {
+    const stuck = await slowRequest(app.port, { path: '/api/users/login', json: { user: { email: 'stuck@deploy-check.test', password: 'never-finished' } }, label: 'a login whose body never ends' });
+    const sent = Date.now();
+    app.proc.child.kill('SIGTERM');
+    // The moment the server has surely taken the signal: it stopped accepting (or it is gone).
+    // Its deadline ends at most deadlineMs after that; a server idle later than that waits for something else.
+    const handled = await refusedOrExited(app);
+    const end = await exitOrIdle(app, { notBefore: Math.max(0, deadlineMs - (Date.now() - handled)) + Math.min(budget(500), 2000), quietMs: 1000, quietCapMs: 3000, what: 'the server to exit at its shutdown deadline' });
+    const after = Date.now() - sent;
+    if ('idle' in end) {
+      fail({
+        expected: `with ${given} and a request that never finishes, the process to exit at the deadline (${deadline} after SIGTERM)`,
+        got: `it was still running ${Math.round(after / 100) / 10} s after SIGTERM, idle: the unfinished request holds it${app.tail(6)}`,
+        hint,
+        lesson,
+      });
+    }
+    ensure(typeof end.exited === 'number' && end.exited !== 0, {
+      expected: 'a non-zero exit code when the deadline cut requests off (the shutdown was not clean)',
+      got: `exit code ${end.exited}`,
+      lesson: L.shutdown,
+    });
+    // Below the deadline (less a little for timer rounding) the server surely cut the request early.
+    ensure(after >= deadlineMs - 50, {
+      expected: `with ${given}, the request in flight to get its ${deadline} before it is cut off`,
+      got: `the process exited ${Math.round(after / 100) / 10} s after SIGTERM`,
+      lesson,
+    });
+    // The process is gone, so the system closes its sockets: waited for, not timed.
+    await within(budget(10_000), { expected: "the unfinished request's connection closed when the process ended", got: 'it is still open' }, stuck.conn.whenClosed);
+  });
+}
+
 describe('graceful shutdown', () => {
   requirement(
     'on SIGTERM the server refuses new connections, answers readiness with 503 "shutting down" on a connection still open, answers the requests in flight normally with Connection: close (401, 200, 422: never a reset), closes an idle keep-alive connection, logs the start and the end, and exits with code 0 after the last answer',
@@ -214,40 +256,7 @@ describe('graceful shutdown', () => {
     'with SHUTDOWN_TIMEOUT_MS=1000, a request that never finishes does not hold the server: after SIGTERM it is cut off at the deadline, not before, and the process exits with a non-zero code',
     { lesson: L.shutdown, covers: ['shutdown-deadline'], timeout: 60_000, concurrent: true },
     async () => {
-      await withApp({ env: { SHUTDOWN_TIMEOUT_MS: '1000' }, lesson: L.shutdown }, async (app) => {
-        const stuck = await slowRequest(app.port, { path: '/api/users/login', json: { user: { email: 'stuck@deploy-check.test', password: 'never-finished' } }, label: 'a login whose body never ends' });
-        const sent = Date.now();
-        app.proc.child.kill('SIGTERM');
-        // The moment the server has surely taken the signal: it stopped accepting (or it is gone).
-        // Its deadline ends at most 1 s after that; a server idle later than that waits for something else.
-        const handled = await refusedOrExited(app);
-        const end = await exitOrIdle(app, { notBefore: Math.max(0, 1000 - (Date.now() - handled)) + Math.min(budget(500), 2000), quietMs: 1000, quietCapMs: 3000, what: 'the server to exit at its shutdown deadline' });
-        const after = Date.now() - sent;
-        if ('idle' in end) {
-          fail({
-            expected: 'with SHUTDOWN_TIMEOUT_MS=1000 and a request that never finishes, the process to exit at the deadline (1 s after SIGTERM)',
-            got: `it was still running ${Math.round(after / 100) / 10} s after SIGTERM, idle: the unfinished request holds it${app.tail(6)}`,
-            hint: 'on SIGTERM start a timer of SHUTDOWN_TIMEOUT_MS (unref it); when it fires, destroy the remaining connections (server.closeAllConnections()) and process.exit(1)',
-            lesson: L.shutdown,
-          });
-        }
-        ensure(typeof end.exited === 'number' && end.exited !== 0, {
-          expected: 'a non-zero exit code when the deadline cut requests off (the shutdown was not clean)',
-          got: `exit code ${end.exited}`,
-          lesson: L.shutdown,
-        });
-        // "Not before the deadline": `sent` is taken before the signal is sent and `after` once the
-        // exit has been seen, so a slow machine (late signal handling, late timers, a late look)
-        // only makes `after` larger. Below 1 s (less a little for timer rounding) the server surely
-        // cut the request early; a slow machine can never bring it there.
-        ensure(after >= 950, {
-          expected: 'the request in flight to get its SHUTDOWN_TIMEOUT_MS (1 s) before it is cut off',
-          got: `the process exited ${after} ms after SIGTERM`,
-          lesson: L.shutdown,
-        });
-        // The process is gone, so the system closes its sockets: waited for, not timed.
-        await within(budget(10_000), { expected: 'the unfinished request\'s connection closed when the process ended', got: 'it is still open' }, stuck.conn.whenClosed);
-      });
+      await expectCutOffAtDeadline({ setting: '1000', deadlineMs: 1000, lesson: L.shutdown, hint: 'on SIGTERM start a timer of SHUTDOWN_TIMEOUT_MS (unref it); when it fires, destroy the remaining connections (server.closeAllConnections()) and process.exit(1)' });
     },
   );
 
@@ -255,32 +264,7 @@ describe('graceful shutdown', () => {
     'with SHUTDOWN_TIMEOUT_MS unset the deadline is 10 s: a request that never finishes is cut off 10 s after SIGTERM, not before, and the process exits with a non-zero code',
     { lesson: L.config, covers: ['config-shutdown-timeout'], timeout: 90_000, concurrent: true },
     async () => {
-      await withApp({ env: { SHUTDOWN_TIMEOUT_MS: undefined }, lesson: L.config }, async (app) => {
-        const stuck = await slowRequest(app.port, { path: '/api/users/login', json: { user: { email: 'stuck@deploy-check.test', password: 'never-finished' } }, label: 'a login whose body never ends' });
-        const sent = Date.now();
-        app.proc.child.kill('SIGTERM');
-        // As with SHUTDOWN_TIMEOUT_MS=1000 above: exited early is read from the clock only in the
-        // direction a slow machine cannot fake, and "still waiting" from the process sitting idle.
-        const handled = await refusedOrExited(app);
-        const end = await exitOrIdle(app, { notBefore: Math.max(0, 10_000 - (Date.now() - handled)) + Math.min(budget(500), 2000), quietMs: 1000, quietCapMs: 3000, what: 'the server to exit at its default shutdown deadline' });
-        const after = Date.now() - sent;
-        if ('idle' in end) {
-          fail({
-            expected: 'with SHUTDOWN_TIMEOUT_MS unset and a request that never finishes, the process to exit at the default deadline, 10 s after SIGTERM',
-            got: `it was still running ${Math.round(after / 100) / 10} s after SIGTERM, idle: the unfinished request holds it${app.tail(6)}`,
-            hint: 'loadConfig gives shutdownTimeoutMs 10000 when the variable is unset, and the shutdown starts its deadline timer with it',
-            lesson: L.config,
-          });
-        }
-        ensure(typeof end.exited === 'number' && end.exited !== 0, { expected: 'a non-zero exit code when the deadline cut a request off', got: `exit code ${end.exited}`, lesson: L.shutdown });
-        ensure(after >= 9_950, {
-          expected: 'with SHUTDOWN_TIMEOUT_MS unset, the request in flight to get the default 10 s before it is cut off',
-          got: `the process exited ${Math.round(after / 100) / 10} s after SIGTERM`,
-          hint: 'the default is 10000 ms when the variable is unset',
-          lesson: L.config,
-        });
-        await within(budget(10_000), { expected: "the unfinished request's connection closed when the process ended", got: 'it is still open' }, stuck.conn.whenClosed);
-      });
+      await expectCutOffAtDeadline({ setting: undefined, deadlineMs: 10_000, lesson: L.config, hint: 'loadConfig gives shutdownTimeoutMs 10000 when the variable is unset, and the shutdown starts its deadline timer with it' });
     },
   );
 
