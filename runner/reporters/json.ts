@@ -22,6 +22,11 @@ export function renderJson(runs: RunResult[]): string {
       durationMs: r.durationMs,
       ...(r.message && { message: r.message }),
       ...(r.lesson && { lesson: r.lesson }),
+      // A timeout is not a verdict on the code, and a blocked check waits for other work: a
+      // reader of the report (bench:slow, a gradebook script) must be able to tell them apart.
+      ...(r.timedOut && { timedOut: true }),
+      ...(r.blocked && { blocked: true }),
+      ...(r.needs && { needs: r.needs }),
     })),
   }));
   return JSON.stringify({ passed: runs.every(runPassed), steps }, null, 2);

@@ -7,6 +7,7 @@ import { LogTail } from '../../runner/lib/processes.js';
 import type { RunResult } from '../../runner/lib/results.js';
 import { runPassed } from '../../runner/lib/results.js';
 import { findStep, STEPS, UnknownStepError } from '../../runner/lib/steps.js';
+import { renderJson } from '../../runner/reporters/json.js';
 import { renderJunit } from '../../runner/reporters/junit.js';
 import { firstLine, locateInDir } from '../../checks/support/learner-code.js';
 import { containsStackTrace } from '../../checks/support/expect.js';
@@ -142,6 +143,17 @@ describe('reports', () => {
     expect(xml).toContain('<failure message="Expected: 200">');
     expect(xml).not.toContain('\u0001');
     expect(xml).toMatch(/tests="2" failures="1"/);
+  });
+  it('json tells a timeout and a blocked check from a verdict (bench:slow counts timeouts by it)', () => {
+    const timedOut = { ...run.results[1], title: 'slow', timedOut: true };
+    const blocked = { ...run.results[1], title: 'waits', blocked: true, needs: 'a Redis server' };
+    const checks = (JSON.parse(renderJson([{ ...run, results: [...run.results, timedOut, blocked] }])) as { steps: { checks: Record<string, unknown>[] }[] }).steps[0].checks;
+    expect(checks.map((c) => [c.title, c.timedOut, c.blocked, c.needs])).toEqual([
+      ['answers <json> & "quotes"', undefined, undefined, undefined],
+      ['fails', undefined, undefined, undefined],
+      ['slow', true, undefined, undefined],
+      ['waits', undefined, true, 'a Redis server'],
+    ]);
   });
   it('a run passes only when it ran checks and none failed', () => {
     expect(runPassed(run)).toBe(false);
