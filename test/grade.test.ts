@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import { findSubmissions, renderCsv, type ClassroomResults, type GradeReport } from '../runner/lib/grading.js';
+import { findSubmissions, gradeStep, renderCsv, type ClassroomResults, type GradeReport } from '../runner/lib/grading.js';
+import { findStep } from '../runner/lib/steps.js';
 import { copyProject, listFiles } from '../runner/lib/fsutil.js';
 import { ROOT } from '../runner/lib/paths.js';
 import { entryPath, unpackZip, ZipError } from '../runner/lib/zip.js';
@@ -63,6 +64,18 @@ describe('grading', () => {
   it('keeps a learner\'s name from becoming a spreadsheet formula', () => {
     const report = { schema: 'workshop-grades/1', gradedAt: '', workshop: { name: '', version: '', checksHash: '', dialect: 'sqlite' }, steps: [], learners: [{ name: '=HYPERLINK("x")', source: '', hash: 'h', steps: [], passed: 0, total: 0, points: 0, earned: 0, percent: 0 }] } satisfies GradeReport;
     expect(parseCsv(renderCsv(report))[1][0]).toBe(`'=HYPERLINK("x")`);
+  });
+
+  it('marks a check that failed by running out of time, so an instructor can grade it again', () => {
+    const expected = ['a', 'b', 'c'].map((title) => ({ file: '01-server.test.ts', title, checkStep: '01-server' }));
+    const result = (title: string, state: 'pass' | 'fail', extra = {}) => ({ title, path: [], file: '01-server.test.ts', checkStep: '01-server', group: 'new' as const, state, durationMs: 1, ...extra });
+    const run = { step: '01-server', target: '/x', durationMs: 1, results: [result('a', 'pass'), result('b', 'fail', { message: 'Expected: x', timedOut: true }), result('c', 'fail', { message: 'Expected: y' })] };
+    const graded = gradeStep(findStep('1'), expected, run, () => 1);
+    expect(graded.checks.map((c) => [c.title, c.state, c.timedOut])).toEqual([
+      ['a', 'pass', undefined],
+      ['b', 'fail', true],
+      ['c', 'fail', undefined],
+    ]);
   });
 
   it('grades a class: every learner out of the same total, hostile code bounded, CSV, JSON and JUnit written', async () => {

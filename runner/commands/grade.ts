@@ -186,6 +186,10 @@ const command: Command = {
         reportToClassroom(learners[0]);
       }
       out('', ...summaryTable(report), '');
+      const timedOut = report.learners.flatMap((l) => l.steps.filter((g) => g.checks.some((ch) => ch.timedOut)).map((g) => `${l.name} ${g.step}`));
+      if (timedOut.length) {
+        out(c.yellow(`${sym.fail} checks that failed by running out of time (a busy machine, or code that hangs): ${timedOut.join(', ')}. Grade them again with --jobs 1 on a quiet machine before recording a grade (grades.json marks each such check "timedOut").`));
+      }
       out(`Graded in ${Math.round((Date.now() - started) / 1000)} s. Reports in ${shortPath(outDir)}: ${written.join(', ')}.`);
       out(c.dim(`Checks sha256 ${report.workshop.checksHash.slice(0, 16)}…: the same checks and the same submission hash give the same grade.`));
       return 0;

@@ -160,6 +160,8 @@ export interface GradedCheck {
   checkStep: string;
   state: CheckState;
   message?: string;
+  /** It failed by running out of time, not by a verdict: a busy grading machine, or code that hangs. */
+  timedOut?: true;
   points: number;
   earned: number;
 }
@@ -241,6 +243,7 @@ export function gradeStep(step: Step, expected: ExpectedCheck[], run: RunResult 
       checkStep: e.checkStep,
       state,
       ...(state === 'fail' && { message: r?.message ?? reason }),
+      ...(state === 'fail' && r?.timedOut && { timedOut: true as const }),
       points: p,
       earned: state === 'pass' ? p : 0,
     };

@@ -66,7 +66,7 @@ function stepSection(learner: GradedLearner, s: GradedStep): string {
   const passed = s.checks.filter((c) => c.state === 'pass');
   const failures = failed.length
     ? `<ul>${failed
-        .map((c) => `<li><span class="fail">✗ failed</span> ${escape(c.title)} <span class="muted">(${c.earned}/${c.points} · <code>${escape(c.id)}</code>)</span>${c.message && c.message !== s.problem ? `<pre>${escape(c.message)}</pre>` : ''}</li>`)
+        .map((c) => `<li><span class="fail">✗ ${c.timedOut ? 'timed out' : 'failed'}</span> ${escape(c.title)} <span class="muted">(${c.earned}/${c.points} · <code>${escape(c.id)}</code>)</span>${c.message && c.message !== s.problem ? `<pre>${escape(c.message)}</pre>` : ''}</li>`)
         .join('\n')}</ul>`
     : '';
   const passes = passed.length
