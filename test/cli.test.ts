@@ -1,11 +1,12 @@
 /** The CLI as a black box: what a learner or an instructor types, in scratch folders. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import net from 'node:net';
 import { runCli, scratch } from './support/cli.js';
 import { copyProject } from '../runner/lib/fsutil.js';
-import { ROOT } from '../runner/lib/paths.js';
+import { ROOT, scratchDir } from '../runner/lib/paths.js';
 import { freePort } from '../runner/lib/processes.js';
 
 const made: string[] = [];
@@ -333,4 +334,20 @@ describe('step (watch mode)', () => {
     // Nothing listens on the learner's port any more.
     await expect(fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
   }, 600_000);
+});
+
+describe('check --target', () => {
+  it('checks a step folder outside the workshop, as the README shows for one learner, and names that folder', async () => {
+    // Outside the workshop: Node finds no node_modules above it, so the checks run on a copy inside.
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'alice-'));
+    made.push(outside);
+    copyProject(path.join(ROOT, 'solutions', '01-server'), path.join(outside, 'workspace', '01-server'));
+    const r = await runCli(['check', '1', '--target', path.join(outside, 'workspace'), '--reporter', 'json']);
+    const report = JSON.parse(r.stdout) as { passed: boolean; steps: { target: string; checks: { state: string }[] }[] };
+    expect(report.passed, r.stdout.slice(0, 2000)).toBe(true);
+    expect(report.steps[0].target).toContain(outside);
+    // Its files are left as they were, and no copy stays behind.
+    expect(fs.readdirSync(path.join(outside, 'workspace', '01-server')).sort()).toEqual(fs.readdirSync(path.join(ROOT, 'solutions', '01-server')).sort());
+    expect(fs.readdirSync(scratchDir).filter((f) => f.startsWith('check-target-'))).toEqual([]);
+  });
 });

@@ -1,16 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { str, type ParsedArgs } from '../lib/args.js';
 import type { Command } from '../lib/command.js';
 import { UsageError } from '../lib/errors.js';
 import { checkWorkspace } from '../lib/current-run.js';
-import { shortPath } from '../lib/paths.js';
+import { ROOT, scratchDir, shortPath } from '../lib/paths.js';
 import type { RunResult } from '../lib/results.js';
 import { runPassed } from '../lib/results.js';
 import { CheckServer, runChecks, runFiles, targetFor } from '../lib/run-checks.js';
 import { availableSteps, findAvailableStep, type Step } from '../lib/steps.js';
 import { c, next, npmRun, out, sym } from '../lib/ui.js';
-import { fingerprint } from '../lib/fsutil.js';
+import { copyProject, fingerprint, SKIPPED } from '../lib/fsutil.js';
 import { readProgress, recordProgress } from '../lib/progress.js';
 import { userPath } from '../lib/workspace.js';
 import { firstFailure, nextStepLine, quoted, renderChecklist } from '../reporters/pretty.js';
@@ -30,6 +31,33 @@ function targetKind(flags: ParsedArgs['flags']): { kind: Kind; root?: string } {
     return { kind: 'workspace', root: resolved };
   }
   return { kind: flags.solution ? 'solution' : flags.starter ? 'starter' : 'workspace' };
+}
+
+/**
+ * A step folder outside the workshop (`--target ../alice/workspace`) cannot import the workshop's
+ * packages: Node looks for node_modules upwards from the importing file, and finds none there. Its
+ * checks run on a private copy inside the workshop, as grading does (without its node_modules and
+ * build output; its .env stays, it says which database to use), and the result names the folder
+ * that was asked for. The copy is removed afterwards.
+ */
+async function onCopyIfOutside(target: string, work: (dir: string) => Promise<RunResult>): Promise<RunResult> {
+  const rel = path.relative(ROOT, target);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return work(target);
+  const holder = path.join(scratchDir, `check-target-${process.pid}-${randomUUID().slice(0, 8)}`);
+  const copy = path.join(holder, path.basename(target));
+  try {
+    copyProject(target, copy, { skip: SKIPPED });
+    const run = await work(copy);
+    const back = (text: string) => text.replaceAll(copy, target).replaceAll(shortPath(copy), shortPath(target));
+    return {
+      ...run,
+      target,
+      results: run.results.map((r) => (r.message === undefined ? r : { ...r, message: back(r.message) })),
+      ...(run.problem && { problem: { ...run.problem, message: back(run.problem.message) } }),
+    };
+  } finally {
+    fs.rmSync(holder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  }
 }
 
 /** A step that was never started has nothing to check: report it as one failed line. */
@@ -107,7 +135,7 @@ const command: Command = {
         } else {
           // A partial run (--only, --seed) is not the learner's progress: it is not recorded.
           const record = own && only === undefined && seed === undefined;
-          run = record ? (await checkWorkspace(step, signal)).run : await runChecks({ step, target, signal, only, seed });
+          run = record ? (await checkWorkspace(step, signal)).run : await onCopyIfOutside(target, (dir) => runChecks({ step, target: dir, signal, only, seed }));
         }
         if (interrupted.signal.aborted) break;
         runs.push(run);
