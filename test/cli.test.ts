@@ -348,6 +348,6 @@ describe('check --target', () => {
     expect(report.steps[0].target).toContain(outside);
     // Its files are left as they were, and no copy stays behind.
     expect(fs.readdirSync(path.join(outside, 'workspace', '01-server')).sort()).toEqual(fs.readdirSync(path.join(ROOT, 'solutions', '01-server')).sort());
-    expect(fs.readdirSync(scratchDir).filter((f) => f.startsWith('check-target-'))).toEqual([]);
+    expect(fs.readdirSync(scratchDir).filter((f) => f.startsWith('target-'))).toEqual([]);
   });
 });

@@ -1,19 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { str, type ParsedArgs } from '../lib/args.js';
 import type { Command } from '../lib/command.js';
 import { UsageError } from '../lib/errors.js';
 import { checkWorkspace } from '../lib/current-run.js';
-import { ROOT, scratchDir, shortPath } from '../lib/paths.js';
+import { shortPath } from '../lib/paths.js';
 import type { RunResult } from '../lib/results.js';
 import { runPassed } from '../lib/results.js';
 import { CheckServer, runChecks, runFiles, targetFor } from '../lib/run-checks.js';
 import { availableSteps, findAvailableStep, type Step } from '../lib/steps.js';
 import { c, next, npmRun, out, sym } from '../lib/ui.js';
-import { copyProject, fingerprint, SKIPPED } from '../lib/fsutil.js';
+import { fingerprint } from '../lib/fsutil.js';
 import { readProgress, recordProgress } from '../lib/progress.js';
-import { userPath } from '../lib/workspace.js';
+import { runnableCopy, userPath } from '../lib/workspace.js';
 import { firstFailure, nextStepLine, quoted, renderChecklist } from '../reporters/pretty.js';
 import { renderJson } from '../reporters/json.js';
 import { renderJunit } from '../reporters/junit.js';
@@ -33,22 +32,13 @@ function targetKind(flags: ParsedArgs['flags']): { kind: Kind; root?: string } {
   return { kind: flags.solution ? 'solution' : flags.starter ? 'starter' : 'workspace' };
 }
 
-/**
- * A step folder outside the workshop (`--target ../alice/workspace`) cannot import the workshop's
- * packages: Node looks for node_modules upwards from the importing file, and finds none there. Its
- * checks run on a private copy inside the workshop, as grading does (without its node_modules and
- * build output; its .env stays, it says which database to use), and the result names the folder
- * that was asked for. The copy is removed afterwards.
- */
+/** Runs `work` where the folder's code can import the workshop's packages, and reports the folder asked for. */
 async function onCopyIfOutside(target: string, work: (dir: string) => Promise<RunResult>): Promise<RunResult> {
-  const rel = path.relative(ROOT, target);
-  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return work(target);
-  const holder = path.join(scratchDir, `check-target-${process.pid}-${randomUUID().slice(0, 8)}`);
-  const copy = path.join(holder, path.basename(target));
+  const place = runnableCopy(target);
   try {
-    copyProject(target, copy, { skip: SKIPPED });
-    const run = await work(copy);
-    const back = (text: string) => text.replaceAll(copy, target).replaceAll(shortPath(copy), shortPath(target));
+    const run = await work(place.dir);
+    if (!place.copied) return run;
+    const back = (text: string) => text.replaceAll(place.dir, target).replaceAll(shortPath(place.dir), shortPath(target));
     return {
       ...run,
       target,
@@ -56,7 +46,7 @@ async function onCopyIfOutside(target: string, work: (dir: string) => Promise<Ru
       ...(run.problem && { problem: { ...run.problem, message: back(run.problem.message) } }),
     };
   } finally {
-    fs.rmSync(holder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    place.cleanUp();
   }
 }
 

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupsDir, dirs, shortPath } from './paths.js';
-import { copyProject, listFiles } from './fsutil.js';
+import { backupsDir, dirs, ROOT, scratchDir, shortPath } from './paths.js';
+import { copyProject, listFiles, SKIPPED } from './fsutil.js';
 import { carryForward, type CarriedFile } from './carry.js';
 import { STEPS, type Step } from './steps.js';
 
@@ -15,6 +16,22 @@ export const userCwd = (): string => process.env.INIT_CWD ?? process.cwd();
 
 /** A path the learner typed, resolved from where they typed it. */
 export const userPath = (p: string): string => path.resolve(userCwd(), p);
+
+/**
+ * Where to run a step folder's code. A folder outside the workshop (`--target ../alice/workspace`)
+ * cannot import the workshop's packages: Node looks for node_modules upwards from the importing
+ * file and finds none there. Such a folder is copied inside the workshop, as grading does (without
+ * its node_modules and build output; its .env stays: it says which database to use), and
+ * `cleanUp()` removes the copy. A folder inside is used as it is.
+ */
+export function runnableCopy(target: string): { dir: string; copied: boolean; cleanUp(): void } {
+  const rel = path.relative(ROOT, target);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return { dir: target, copied: false, cleanUp: () => undefined };
+  const holder = path.join(scratchDir, `target-${process.pid}-${randomUUID().slice(0, 8)}`);
+  const dir = path.join(holder, path.basename(target));
+  copyProject(target, dir, { skip: SKIPPED });
+  return { dir, copied: true, cleanUp: () => fs.rmSync(holder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }) };
+}
 
 /** The step whose workspace folder the command was typed in (or below), if any. */
 export function stepFromCwd(): Step | undefined {
