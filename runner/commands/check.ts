@@ -38,12 +38,11 @@ async function onCopyIfOutside(target: string, work: (dir: string) => Promise<Ru
   try {
     const run = await work(place.dir);
     if (!place.copied) return run;
-    const back = (text: string) => text.replaceAll(place.dir, target).replaceAll(shortPath(place.dir), shortPath(target));
     return {
       ...run,
       target,
-      results: run.results.map((r) => (r.message === undefined ? r : { ...r, message: back(r.message) })),
-      ...(run.problem && { problem: { ...run.problem, message: back(run.problem.message) } }),
+      results: run.results.map((r) => (r.message === undefined ? r : { ...r, message: place.asAsked(r.message) })),
+      ...(run.problem && { problem: { ...run.problem, message: place.asAsked(run.problem.message) } }),
     };
   } finally {
     place.cleanUp();

@@ -130,7 +130,7 @@ const command: Command = {
         return 130;
       }
       if (err instanceof LoadTargetError) {
-        process.stderr.write(`${c.red('error:')} ${shortPath(target)}: ${place.copied ? err.message.replaceAll(place.dir, target) : err.message}\n`);
+        process.stderr.write(`${c.red('error:')} ${shortPath(target)}: ${place.asAsked(err.message)}\n`);
         return 1;
       }
       throw err;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { backupsDir, dirs, ROOT, scratchDir, shortPath } from './paths.js';
 import { copyProject, listFiles, SKIPPED } from './fsutil.js';
 import { carryForward, type CarriedFile } from './carry.js';
@@ -21,16 +22,22 @@ export const userPath = (p: string): string => path.resolve(userCwd(), p);
  * Where to run a step folder's code. A folder outside the workshop (`--target ../alice/workspace`)
  * cannot import the workshop's packages: Node looks for node_modules upwards from the importing
  * file and finds none there. Such a folder is copied inside the workshop, as grading does (without
- * its node_modules and build output; its .env stays: it says which database to use), and
- * `cleanUp()` removes the copy. A folder inside is used as it is.
+ * its node_modules and build output; its .env stays: it says which database to use), `asAsked`
+ * names the folder asked for in text about the copy, and `cleanUp()` removes the copy. A folder
+ * inside is used as it is.
  */
-export function runnableCopy(target: string): { dir: string; copied: boolean; cleanUp(): void } {
+export function runnableCopy(target: string): { dir: string; copied: boolean; asAsked(text: string): string; cleanUp(): void } {
   const rel = path.relative(ROOT, target);
-  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return { dir: target, copied: false, cleanUp: () => undefined };
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return { dir: target, copied: false, asAsked: (text) => text, cleanUp: () => undefined };
   const holder = path.join(scratchDir, `target-${process.pid}-${randomUUID().slice(0, 8)}`);
   const dir = path.join(holder, path.basename(target));
   copyProject(target, dir, { skip: SKIPPED });
-  return { dir, copied: true, cleanUp: () => fs.rmSync(holder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }) };
+  return {
+    dir,
+    copied: true,
+    asAsked: (text) => text.replaceAll(pathToFileURL(dir).href, pathToFileURL(target).href).replaceAll(dir, target).replaceAll(shortPath(dir), shortPath(target)),
+    cleanUp: () => fs.rmSync(holder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }),
+  };
 }
 
 /** The step whose workspace folder the command was typed in (or below), if any. */
