@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { accepts, freePort, killTree, NotReadyError, startTsProcess, waitForServer, whenIdle, type ManagedProcess } from '../runner/lib/processes.js';
+import { accepts, freePort, NotReadyError, startTsProcess, waitForServer, whenIdle, type ManagedProcess } from '../runner/lib/processes.js';
 import { shortPath } from '../runner/lib/paths.js';
 import {
   api,
@@ -25,7 +25,7 @@ import {
   type ServerDatabase,
 } from './support/index.js';
 import { seconds, track } from './support/budget.js';
-import { portClash } from './support/server.js';
+import { portClash, runningServers } from './support/server.js';
 import type { TcpProxy } from './support/tcp-proxy.js';
 
 export const dir = targetDir('08-deploy');
@@ -89,8 +89,7 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-const running = new Set<ManagedProcess>();
-process.once('exit', () => running.forEach((p) => killTree(p.child)));
+const running = runningServers();
 
 export interface StartAppOptions {
   /** The folder to run in: a scratch copy (default: a fresh one of the target, removed at stop). */

@@ -13,9 +13,23 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const running = new Set<ManagedProcess>();
-// A check run that is torn down early must not leave learner servers behind.
-process.once('exit', () => running.forEach((p) => killTree(p.child)));
+const RUNNING = Symbol.for('workshop.checks.running-servers');
+/**
+ * The servers check files started and have not stopped yet, killed if the worker exits first: a
+ * check run torn down early must not leave learner servers behind. One set per process, not per
+ * module, because a worker runs several check files and evaluates this module afresh for each.
+ */
+export function runningServers(): Set<ManagedProcess> {
+  const holder = globalThis as { [RUNNING]?: Set<ManagedProcess> };
+  let set = holder[RUNNING];
+  if (!set) {
+    const servers = new Set<ManagedProcess>();
+    process.once('exit', () => servers.forEach((p) => killTree(p.child)));
+    holder[RUNNING] = set = servers;
+  }
+  return set;
+}
+const running = runningServers();
 
 export interface StartServerOptions {
   env?: NodeJS.ProcessEnv;

@@ -1,4 +1,4 @@
-/** Loaded before every check file (see runner/vitest/child.ts). */
+/** Loaded before every check file (see runner/vitest/child.mjs). */
 import { afterAll } from 'vitest';
 import { closeDatabases } from './db.js';
 
@@ -24,8 +24,15 @@ function afterClose(event: 'unhandledRejection' | 'uncaughtException') {
   return listener;
 }
 
+const FILTERING = Symbol.for('workshop.checks.closed-database-errors-filtered');
 afterAll(async () => {
-  process.on('unhandledRejection', afterClose('unhandledRejection'));
-  process.on('uncaughtException', afterClose('uncaughtException'));
+  // Once per process: a worker runs several check files, and the requests left over from one can
+  // still meet its closed database while the next one runs.
+  const holder = globalThis as { [FILTERING]?: true };
+  if (!holder[FILTERING]) {
+    holder[FILTERING] = true;
+    process.on('unhandledRejection', afterClose('unhandledRejection'));
+    process.on('uncaughtException', afterClose('uncaughtException'));
+  }
   await closeDatabases();
 });

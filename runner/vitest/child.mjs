@@ -16,8 +16,10 @@
  *
  * What stays warm: vitest and its transforms of the check files, and worker processes that have
  * already loaded the heavy packages (preload.mjs) before they are given a file. What never does:
- * every check file runs in a fresh worker process (isolate), and the learner's modules are
- * invalidated before every run, so each run sees every change and inherits no state.
+ * every check file starts on a clean slate (file-runner.mjs: its modules, the learner's among
+ * them, evaluated afresh, and process.env as before), the learner's transforms are invalidated
+ * before every run, and vitest replaces the workers after every run, so each run sees every
+ * change and inherits no state.
  *
  * Plain JavaScript on purpose: loading a TypeScript loader first would cost a third of a second
  * on every start. Vitest itself compiles the TypeScript reporter and check files it loads.
@@ -68,11 +70,14 @@ const vitest = await createVitest(
     config: false,
     watch: false,
     include: allFiles,
+    // One file at a time per worker, each on a clean slate, with the packages kept loaded.
+    runner: path.join(here, 'file-runner.mjs'),
     setupFiles: [path.join(ROOT, 'checks', 'support', 'setup.ts')],
     reporters: [[path.join(here, 'ipc-reporter.ts'), {}]],
-    // A process per check file, started ahead of time with the heavy packages loaded.
+    // Worker processes started ahead of time with the heavy packages loaded, each serving several
+    // check files in turn (file-runner.mjs gives each file a clean slate).
     pool: 'forks',
-    poolOptions: { forks: { isolate: true, execArgv: ['--import', pathToFileURL(path.join(here, 'preload.mjs')).href] } },
+    poolOptions: { forks: { isolate: false, execArgv: ['--import', pathToFileURL(path.join(here, 'preload.mjs')).href] } },
     fileParallelism: true,
     maxWorkers: workers,
     // Every worker the run may use is started ahead, so a file never waits for one to load.
