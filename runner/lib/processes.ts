@@ -222,6 +222,24 @@ export class NotReadyError extends Error {
 }
 
 /**
+ * Whether the process is still running, by the kernel's account at this moment (Linux: its state
+ * in /proc, where an exited process not yet reaped is a zombie), not by whether its exit has been
+ * seen yet: a busy event loop sees an exit late, never early. Elsewhere, whether the exit has
+ * been seen.
+ */
+export function isRunning(child: ChildProcess): boolean {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return false;
+  if (process.platform !== 'linux') return true;
+  try {
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * CPU time (user + system, in ms) a process has used so far, where the platform tells cheaply:
  * Linux reads /proc, macOS asks ps. Undefined elsewhere, or when the process is gone.
  */
