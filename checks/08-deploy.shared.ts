@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { accepts, freePort, NotReadyError, startTsProcess, waitForServer, whenIdle, type ManagedProcess } from '../runner/lib/processes.js';
+import { accepts, freePort, isRunning, NotReadyError, startTsProcess, waitForServer, whenIdle, type ManagedProcess } from '../runner/lib/processes.js';
 import { shortPath } from '../runner/lib/paths.js';
 import {
   api,
@@ -246,10 +246,30 @@ export async function withTwoInstances<T>(options: { env: NodeJS.ProcessEnv; les
  * machine's scale) while still alive: the two outcomes a check can see without a clock deciding.
  * `notBefore` (ms from now) keeps waiting at least that long (a deadline the process was given).
  * A process still busy when the hard limit comes is a timeout.
+ *
+ * The idle watch may not conclude on a crowded machine (a thread waiting for the CPU is never
+ * idle), and then an exit that ends the wait can be a later one than the check expects (another
+ * deadline's). `lookAt` (a Date.now() moment) reads then, from the kernel, whether the process
+ * still runs (`isRunning`: not inferred from when the exit was seen, late on a busy machine and
+ * never early); an exit that follows such a look carries `runningAt`, that moment.
  */
 export async function exitOrIdle(
   app: AppProcess,
-  { quietMs = 2500, notBefore = 0, quietCapMs, what }: { quietMs?: number; notBefore?: number; quietCapMs?: number; what: string },
+  { quietMs = 2500, notBefore = 0, quietCapMs, lookAt, what }: { quietMs?: number; notBefore?: number; quietCapMs?: number; lookAt?: number; what: string },
+): Promise<{ exited: number | string; runningAt?: number } | { idle: true }> {
+  let runningAt: number | undefined;
+  const look = lookAt === undefined ? undefined : setTimeout(() => (runningAt = isRunning(app.proc.child) ? Date.now() : undefined), Math.max(0, lookAt - Date.now()));
+  try {
+    const end = await waitForExitOrIdle(app, { quietMs, notBefore, quietCapMs, what });
+    return 'exited' in end && runningAt !== undefined ? { ...end, runningAt } : end;
+  } finally {
+    clearTimeout(look);
+  }
+}
+
+async function waitForExitOrIdle(
+  app: AppProcess,
+  { quietMs, notBefore, quietCapMs, what }: { quietMs: number; notBefore: number; quietCapMs?: number; what: string },
 ): Promise<{ exited: number | string } | { idle: true }> {
   const started = Date.now();
   const exited = app.proc.exited.then((code) => ({ exited: code }) as const);

@@ -6,7 +6,7 @@
  * "it did not exit" is a process alive and idle (no CPU used), not a clock running out.
  */
 import { describe } from 'vitest';
-import { isRunning, whenIdle } from '../runner/lib/processes.js';
+import { whenIdle } from '../runner/lib/processes.js';
 import { api, describeResponse, ensure, fail, requirement } from './support/index.js';
 import { halfSentHead, idleKeepAlive, slowRequest, tryConnect, type RawOutcome, type SlowRequest } from './support/raw-http.js';
 import { budget, seconds, timeout, within } from './support/budget.js';
@@ -134,18 +134,19 @@ async function expectCutOffAtDeadline({ setting, deadlineMs, lesson, hint }: { s
     // The moment the server has surely taken the signal: it stopped accepting (or it is gone).
     // Its deadline ends at most deadlineMs after that; a server idle later than that waits for something else.
     const handled = await refusedOrExited(app);
-    // The idle watch may not conclude on a crowded machine (a waiting thread is never idle), and
-    // then a later exit (another deadline's) would end the wait. So look once more, a few seconds
-    // past the deadline: a server the kernel still runs then is held past it, whatever the machine
-    // (exiting takes it well under a second even at a tenth of this machine's speed).
-    const lookAt = handled + deadlineMs + Math.min(Math.max(budget(3000), 3000), 6000);
-    let runningPast: number | undefined;
-    const look = setTimeout(() => (runningPast = isRunning(app.proc.child) ? Date.now() - sent : undefined), Math.max(0, lookAt - Date.now()));
-    const end = await exitOrIdle(app, { notBefore: Math.max(0, deadlineMs - (Date.now() - handled)) + Math.min(budget(500), 2000), quietMs: 1000, quietCapMs: 3000, what: 'the server to exit at its shutdown deadline' }).finally(() => clearTimeout(look));
+    const end = await exitOrIdle(app, {
+      notBefore: Math.max(0, deadlineMs - (Date.now() - handled)) + Math.min(budget(500), 2000),
+      quietMs: 1000,
+      quietCapMs: 3000,
+      // A few seconds past the deadline, a server the kernel still runs is held past it, whatever
+      // the machine (exiting takes it well under a second even at a tenth of this machine's speed).
+      lookAt: handled + deadlineMs + Math.min(Math.max(budget(3000), 3000), 6000),
+      what: 'the server to exit at its shutdown deadline',
+    });
     const after = Date.now() - sent;
     const heldPast = (got: string) => ({ expected: `with ${given} and a request that never finishes, the process to exit at the deadline (${deadline} after SIGTERM)`, got, hint, lesson });
     if ('idle' in end) fail(heldPast(`it was still running ${Math.round(after / 100) / 10} s after SIGTERM, idle: the unfinished request holds it${app.tail(6)}`));
-    if (runningPast !== undefined) fail(heldPast(`it was still running ${Math.round(runningPast / 100) / 10} s after SIGTERM, and exited only ${Math.round(after / 100) / 10} s after it${app.tail(6)}`));
+    if (end.runningAt !== undefined) fail(heldPast(`it was still running ${Math.round((end.runningAt - sent) / 100) / 10} s after SIGTERM, and exited only ${Math.round(after / 100) / 10} s after it${app.tail(6)}`));
     ensure(typeof end.exited === 'number' && end.exited !== 0, {
       expected: 'a non-zero exit code when the deadline cut requests off (the shutdown was not clean)',
       got: `exit code ${end.exited}`,
@@ -301,23 +302,18 @@ describe('graceful shutdown', () => {
           });
         }
         app.proc.child.kill('SIGINT');
-        // The idle watch may not conclude on a crowded machine (a waiting thread is never idle), and
-        // then the exit that ends the wait can be the 30 s deadline's, not the second signal's. So
-        // look once more a second before that deadline: a server the kernel still runs then ignored
-        // the signal. Read at that moment, not inferred from when an exit was seen (seen late on a
-        // busy machine, never early); skipped when this check itself got to SIGINT too late to leave
-        // the server 8 s to exit.
+        // A second before the 30 s deadline, a server the kernel still runs ignored the signal (the
+        // exit that follows is the deadline's). Not looked for when this check itself got to SIGINT
+        // too late to leave the server 8 s to exit.
         const lookAt = sent + 29_000;
-        let runningAtDeadline = false;
-        const look = lookAt - Date.now() >= 8_000 ? setTimeout(() => (runningAtDeadline = isRunning(app.proc.child)), lookAt - Date.now()) : undefined;
-        const end = await exitOrIdle(app, { what: 'the server to stop on a second signal' }).finally(() => clearTimeout(look));
+        const end = await exitOrIdle(app, { lookAt: lookAt - Date.now() >= 8_000 ? lookAt : undefined, what: 'the server to stop on a second signal' });
         const ignored = {
           expected: 'a second signal during the drain (someone pressed Ctrl-C twice, or the orchestrator insists) to stop the process at once',
           hint: 'listen with process.on (not once) and treat a signal that comes while shutting down as "now": destroy the connections and process.exit(1)',
           lesson: L.shutdown,
         };
         if ('idle' in end) fail({ ...ignored, got: `it kept running, idle, with most of SHUTDOWN_TIMEOUT_MS=30000 still to go${app.tail(6)}` });
-        if (runningAtDeadline) {
+        if (end.runningAt !== undefined) {
           fail({ ...ignored, got: `it was still running 29 s after SIGTERM, long after the second signal, and stopped only when SHUTDOWN_TIMEOUT_MS=30000 ran out (exit code ${end.exited})${app.tail(6)}` });
         }
         ensure(end.exited !== 0, { expected: 'a non-zero exit code when the second signal cut requests off', got: `exit code ${end.exited}`, lesson: L.shutdown });

@@ -21,13 +21,10 @@ const RUNNING = Symbol.for('workshop.checks.running-servers');
  */
 export function runningServers(): Set<ManagedProcess> {
   const holder = globalThis as { [RUNNING]?: Set<ManagedProcess> };
-  let set = holder[RUNNING];
-  if (!set) {
-    const servers = new Set<ManagedProcess>();
-    process.once('exit', () => servers.forEach((p) => killTree(p.child)));
-    holder[RUNNING] = set = servers;
-  }
-  return set;
+  if (holder[RUNNING]) return holder[RUNNING];
+  const servers = new Set<ManagedProcess>();
+  process.once('exit', () => servers.forEach((p) => killTree(p.child)));
+  return (holder[RUNNING] = servers);
 }
 const running = runningServers();
 

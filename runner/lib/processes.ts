@@ -230,12 +230,20 @@ export class NotReadyError extends Error {
 export function isRunning(child: ChildProcess): boolean {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return false;
   if (process.platform !== 'linux') return true;
+  const state = procStat(`/proc/${child.pid}/stat`)?.[0];
+  return state !== undefined && state !== 'Z' && state !== 'X';
+}
+
+/**
+ * The fields of a Linux /proc `stat` file after the command name (which may hold spaces and
+ * parentheses): [0] the state, [11] utime, [12] stime. Undefined when it cannot be read (gone).
+ */
+function procStat(file: string): string[] | undefined {
   try {
-    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
+    const stat = readFileSync(file, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -246,10 +254,9 @@ export function isRunning(child: ChildProcess): boolean {
 export function cpuTimeMs(pid: number): number | undefined {
   try {
     if (process.platform === 'linux') {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const fields = procStat(`/proc/${pid}/stat`);
       // utime and stime, in clock ticks of 1/100 s on every Linux Node supports.
-      return (Number(fields[11]) + Number(fields[12])) * 10;
+      return fields && (Number(fields[11]) + Number(fields[12])) * 10;
     }
     if (process.platform === 'darwin') {
       const out = spawnSync('ps', ['-o', 'time=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
@@ -272,13 +279,9 @@ export function hasActiveThread(pid: number): boolean {
   if (process.platform !== 'linux') return false;
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-        if (state === 'R' || state === 'D') return true;
-      } catch {
-        // The thread ended meanwhile.
-      }
+      // Undefined when the thread ended meanwhile.
+      const state = procStat(`/proc/${pid}/task/${tid}/stat`)?.[0];
+      if (state === 'R' || state === 'D') return true;
     }
   } catch {
     // Gone.
