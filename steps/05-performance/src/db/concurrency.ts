@@ -143,7 +143,11 @@ export function isDeadlock(err: unknown): boolean {
 }
 
 export interface RetryOptions {
-  /** Runs of one transaction in all, the first included. */
+  /**
+   * Runs of one transaction in all, the first included. A burst of writers on the same rows can
+   * pick the same victim several times in a row, more so on a loaded machine (4 ran out once in CI);
+   * 8 runs wait about 4 s at most in all.
+   */
   attempts?: number;
   /** The first wait before a retry; each further one doubles, with jitter. */
   baseDelayMs?: number;
@@ -156,7 +160,7 @@ type Work = (transaction: Transaction) => PromiseLike<unknown>;
  * Only managed transactions (with a callback) are retried: the callback is the whole unit of work,
  * and it must do nothing outside the database that cannot happen twice.
  */
-export function retryDeadlocks(sequelize: Sequelize, { attempts = 4, baseDelayMs = 20 }: RetryOptions = {}): void {
+export function retryDeadlocks(sequelize: Sequelize, { attempts = 8, baseDelayMs = 20 }: RetryOptions = {}): void {
   const transaction = sequelize.transaction.bind(sequelize) as (options?: TransactionOptions, work?: Work) => Promise<unknown>;
   const retrying = async (first?: TransactionOptions | Work, second?: Work): Promise<unknown> => {
     const [options, work] = typeof first === 'function' ? [undefined, first] : [first, second];
