@@ -114,6 +114,16 @@ export const MUTANTS: Mutant[] = [
     bug: 'an article whose title (or description, or body) is only spaces is accepted',
     edits: [{ file: ARTICLES_SERVICE, find: "if (value.trim() === '') addError(errors, field", replace: "if (value === '') addError(errors, field" }],
   },
+  {
+    id: 'article-delete-by-anyone',
+    bug: "anyone signed in can delete someone else's article",
+    edits: [{ file: ARTICLES_SERVICE, find: 'if (!mayDelete(user, article.author.id))', replace: 'if (!mayDelete(user, user.id))' }],
+  },
+  {
+    id: 'edit-keeps-updated-at',
+    bug: "an edit leaves the article's updatedAt where it was",
+    edits: [{ file: ARTICLES_SERVICE, find: 'const patch: ArticleChanges = { ...changes, updatedAt: clock() };', replace: 'const patch: ArticleChanges = { ...changes };' }],
+  },
 
   // ── Favorites
   {
@@ -125,6 +135,18 @@ export const MUTANTS: Mutant[] = [
     id: 'unfavorite-removes-everyones',
     bug: "unfavoriting an article removes everyone's favorite of it",
     edits: [{ file: ARTICLES_REPOSITORY, find: 'Favorite.destroy({ where: { articleId, userId }, transaction })', replace: 'Favorite.destroy({ where: { articleId }, transaction })' }],
+  },
+  {
+    // The reported bug's twin: the lesson's rule is "whatever readers do with it", not the favorite alone.
+    id: 'unfavorite-touches-updated-at',
+    bug: 'unfavoriting an article moves its updatedAt',
+    edits: [
+      {
+        file: ARTICLES_SERVICE,
+        find: '      await articles.unfavorite(article.id, user.id);\n',
+        replace: '      await articles.unfavorite(article.id, user.id);\n      // One favorite fewer: a new version of the article for caches.\n      await db.transaction((transaction) => articles.update(article.id, { updatedAt: clock() }, transaction));\n',
+      },
+    ],
   },
 
   // ── Lists, pages, filters, the feed and the tags
@@ -160,6 +182,11 @@ export const MUTANTS: Mutant[] = [
     edits: [{ file: ARTICLES_SERVICE, find: "limit: readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),", replace: "limit: readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1)," }],
   },
   {
+    id: 'limit-100-refused',
+    bug: 'a ?limit= of exactly 100 is refused',
+    edits: [{ file: ARTICLES_SERVICE, find: "limit: readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),", replace: "limit: readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT - 1)," }],
+  },
+  {
     id: 'articles-count-is-page-size',
     bug: 'articlesCount counts the articles of the page, not every match',
     edits: [{ file: ARTICLES_REPOSITORY, find: 'return { articles: rows.map(toRecord), articlesCount: Number(counted?.n ?? 0) };', replace: 'return { articles: rows.map(toRecord), articlesCount: rows.length };' }],
@@ -180,6 +207,18 @@ export const MUTANTS: Mutant[] = [
     id: 'comment-delete-by-anyone',
     bug: "anyone signed in can delete someone else's comment",
     edits: [{ file: COMMENTS_SERVICE, find: 'if (!mayDelete(user, comment.authorId))', replace: 'if (!mayDelete(user, user.id))' }],
+  },
+  {
+    id: 'comment-delete-by-article-author',
+    bug: "the author of an article can delete anyone's comment on it",
+    edits: [
+      {
+        file: COMMENTS_SERVICE,
+        find: 'if (!mayDelete(user, comment.authorId))',
+        // "Authors moderate the comments under their articles": a rule the API does not have.
+        replace: 'if (!mayDelete(user, comment.authorId) && (await Article.count({ where: { id: owner, authorId: user.id } })) === 0)',
+      },
+    ],
   },
   {
     id: 'comment-deleted-before-403',
