@@ -133,6 +133,15 @@ requirement(
         lesson: L.freshDb,
       });
     }
+    if (run.outcome === 'passed' && run.sharedDatabase) {
+      // Green, and only because each test picks unique names: the files still see each other's rows.
+      fail({
+        expected: 'each test file on a fresh database of its own, made for it when the file starts (freshDatabase() of test/support/db.ts, or one made the same way): no two files on one database, and none on a database an earlier run left',
+        got: `your suite passed, twice and shuffled, but ${run.sharedDatabase}`,
+        hint: 'make the database inside testApp() (or whatever each file calls in its beforeAll): not once for the whole run in a globalSetup, not once per worker, not kept for the next run',
+        lesson: L.freshDb,
+      });
+    }
     if (run.outcome === 'passed') return;
     fail({
       expected: 'the suite that passes in its own order also passes with its files and tests shuffled, and again right after in another shuffled order, in the same folder',

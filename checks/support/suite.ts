@@ -62,6 +62,12 @@ export interface SuiteRun {
    * by default): the tests ran on the developer's data instead of fresh databases of their own.
    */
   devDatabase?: string;
+  /**
+   * Set when two test files made their apps on one database, or a file on a database older than
+   * the run (kept from an earlier one): what was seen, in words. Seen on SQLite only, where a
+   * database is a file (see plantProbe).
+   */
+  sharedDatabase?: string;
   durationMs: number;
 }
 
@@ -121,6 +127,7 @@ function assemble(learnerDir: string, mutant: Mutant | undefined, run: string): 
   // Named after the check run: the runner removes what a killed run leaves behind.
   const copy = fs.mkdtempSync(path.join(scratchDir, `run-${run}-suite-`));
   copyProject(reference(), copy, { skip: REFERENCE_SKIP });
+  plantProbe(copy);
   if (fs.existsSync(path.join(learnerDir, 'test'))) copyProject(path.join(learnerDir, 'test'), path.join(copy, 'test'), { skip: new Set(['node_modules']) });
   const config = VITEST_CONFIGS.find((f) => fs.existsSync(path.join(learnerDir, f)));
   const from = config ? path.join(learnerDir, config) : path.join(reference(), 'vitest.config.ts');
@@ -134,6 +141,99 @@ function assemble(learnerDir: string, mutant: Mutant | undefined, run: string): 
     fs.writeFileSync(file, text.slice(0, at) + edit.replace + text.slice(at + edit.find.length));
   }
   return copy;
+}
+
+/*
+ * Which database each test file ran on. The copy's src/app.ts calls a probe first thing in
+ * createApp: it appends to the file WORKSHOP_SUITE_PROBE names the test file that is running
+ * (vitest's worker state) and, for SQLite, the database file with its inode and birth time (a file
+ * deleted and made again under the same name is another database). Nothing else changes: the
+ * probe never throws, and writes nowhere the suite looks.
+ */
+const PROBE_MODULE = 'src/workshop-suite-probe.ts';
+const PROBE_SOURCE = `// Written by the workshop's checks into their copy of the reference code (checks/support/suite.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function probeApp(deps: unknown): void {
+  try {
+    const out = process.env.WORKSHOP_SUITE_PROBE;
+    const db = (deps as { db?: { getDialect?: () => string; options?: { storage?: string } } } | undefined)?.db;
+    if (!out || !db || db.getDialect?.() !== 'sqlite') return;
+    const storage = db.options?.storage;
+    if (!storage || storage === ':memory:' || storage.startsWith('file:')) return;
+    const file = path.resolve(storage);
+    const stat = fs.statSync(file);
+    const test = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath ?? null;
+    fs.appendFileSync(out, JSON.stringify({ test, storage: file, ino: stat.ino, born: stat.birthtimeMs }) + '\\n');
+  } catch {
+    // Seeing nothing is no verdict.
+  }
+}
+`;
+
+/** Puts the probe into the copy; without the expected createApp line, no probe (and no verdict on sharing). */
+function plantProbe(copy: string): void {
+  const app = path.join(copy, 'src', 'app.ts');
+  if (!fs.existsSync(app)) return;
+  const text = fs.readFileSync(app, 'utf8');
+  const at = text.indexOf('export function createApp(');
+  const eol = at < 0 ? -1 : text.indexOf('\n', at);
+  if (eol < 0 || !text.slice(at, eol).trimEnd().endsWith('{')) return;
+  fs.writeFileSync(path.join(copy, PROBE_MODULE), PROBE_SOURCE);
+  const call = '  __workshopProbe(arguments[0]);\n';
+  fs.writeFileSync(app, `import { probeApp as __workshopProbe } from './workshop-suite-probe.js';\n${text.slice(0, eol + 1)}${call}${text.slice(eol + 1)}`);
+}
+
+interface ProbeLine {
+  test: string | null;
+  storage: string;
+  ino: number;
+  born: number;
+}
+
+/**
+ * What the probe saw of one round that started at `since`: two test files on one database, or a
+ * database made before the round (a birth time a second or more before it: file times may lag
+ * the clock by a tick).
+ */
+function sharedDatabase(copy: string, probeFile: string, since: number): string | undefined {
+  let lines: ProbeLine[];
+  try {
+    lines = fs
+      .readFileSync(probeFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as ProbeLine);
+  } catch {
+    return undefined;
+  }
+  const shown = (file: string) => {
+    const rel = path.relative(copy, file);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
+  };
+  const databases = new Map<string, { storage: string; born: number; tests: string[] }>();
+  for (const line of lines) {
+    // No birth time on this file system: a file made again could not be told from the old one.
+    if (!line.born || !line.test) continue;
+    const key = `${line.storage}\0${line.ino}\0${line.born}`;
+    const known = databases.get(key) ?? { storage: line.storage, born: line.born, tests: [] };
+    if (!known.tests.includes(line.test)) known.tests.push(line.test);
+    databases.set(key, known);
+  }
+  for (const d of databases.values()) {
+    if (d.tests.length > 1) {
+      const files = d.tests.map(shown).sort();
+      const named = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : `${files.slice(0, -1).join(', ')} and ${files.at(-1)}`;
+      return `${named} made their apps on one database, ${shown(d.storage)}: each sees the rows the others write`;
+    }
+  }
+  for (const d of databases.values()) {
+    if (d.born < since - 1000) {
+      return `${shown(d.tests[0])} made its app on ${shown(d.storage)}, a database made before this run started (at ${new Date(d.born).toISOString()}): the rows of an earlier run are still in it`;
+    }
+  }
+  return undefined;
 }
 
 interface JsonReport {
@@ -264,17 +364,22 @@ async function runSuiteNow(learnerDir: string, options: SuiteOptions): Promise<S
   fs.mkdirSync(tmp);
   try {
     let last: SuiteRun | undefined;
+    let shared: string | undefined;
     for (let i = 0; i < (options.times ?? 1); i++) {
+      const since = Date.now();
       last = { ...(await vitestOnce(copy, tmp, prefix, options, i)), ...(options.shuffleSeed !== undefined && { seed: options.shuffleSeed + i }) };
+      shared ??= sharedDatabase(copy, probeFileOf(tmp, i), since);
       if (last.outcome !== 'passed') break;
     }
     const devDatabase = fs.existsSync(path.join(copy, DEV_DATABASE)) ? DEV_DATABASE : undefined;
-    return { ...(last as SuiteRun), ...(devDatabase && { devDatabase }), durationMs: Date.now() - started };
+    return { ...(last as SuiteRun), ...(devDatabase && { devDatabase }), ...(shared && { sharedDatabase: shared }), durationMs: Date.now() - started };
   } finally {
     if (testDialect() === 'mysql') await dropSchemasLike(mysqlServerUrl(), prefix);
     fs.rmSync(copy, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }
+
+const probeFileOf = (tmp: string, round: number) => path.join(tmp, `probe-${round}.jsonl`);
 
 function suiteEnv(tmp: string, prefix: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -310,7 +415,7 @@ async function vitestOnce(copy: string, tmp: string, prefix: string, options: Su
   if (seed !== undefined) args.push('--sequence.shuffle', `--sequence.seed=${seed}`);
   const child = spawn(process.execPath, args, {
     cwd: copy,
-    env: { ...suiteEnv(tmp, prefix), WORKSHOP_LEASH_PID: String(process.pid), WORKSHOP_LEASH_GROUP: '1' },
+    env: { ...suiteEnv(tmp, prefix), WORKSHOP_SUITE_PROBE: probeFileOf(tmp, round), WORKSHOP_LEASH_PID: String(process.pid), WORKSHOP_LEASH_GROUP: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
     windowsHide: true,
