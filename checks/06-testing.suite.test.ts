@@ -8,7 +8,7 @@
  * Every run is a vitest process of its own (support/suite.ts), bounded in time; the checks of
  * this file run side by side, two suites at a time.
  */
-import { BlockedFailure, fail, lessonLink, requirement, targetDir } from './support/index.js';
+import { BlockedFailure, fail, lessonLink, requirement, targetDir, testDialect } from './support/index.js';
 import { budget, timeout } from './support/budget.js';
 import { DEV_DATABASE, runSuite, SUITE_LIMIT_MS, testFiles, type SuiteRun } from './support/suite.js';
 import { MUTANTS, PLANTED_BUG } from './06-testing.mutants.js';
@@ -27,6 +27,7 @@ const L = {
 /** Long enough to wait for a free slot behind the other suite runs of this file, then run. */
 const SUITE_CHECK_MS = 8 * SUITE_LIMIT_MS;
 
+const dialectName = (d: string) => (d === 'mysql' ? 'MySQL/MariaDB' : d === 'sqlite' ? 'SQLite' : d);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const stillPass = (n: number) => (n === 1 ? 'your one test still passes' : `all ${n} of your tests still pass`);
 
@@ -98,6 +99,16 @@ requirement(
   async () => {
     const run = await referenceRun();
     timeoutOf(run, 'your suite on the reference code');
+    const asked = testDialect();
+    if (run.outcome === 'passed' && run.appDialects && !run.appDialects.includes(asked)) {
+      // Green on the other database: the one asked for was never tried.
+      fail({
+        expected: `your apps made on ${dialectName(asked)}, the database the checks asked for (TEST_DB_DIALECT=${asked}, with TEST_MYSQL_URL and TEST_DB_PREFIX): the suite passes on SQLite and on MySQL, and a suite that always makes the same kind of database proves only one`,
+        got: `your suite passed, on ${run.appDialects.map(dialectName).join(' and ')} only: every app it made ran there, whatever TEST_DB_DIALECT said`,
+        hint: 'build each file’s database with freshDatabase() of test/support/db.ts, or read TEST_DB_DIALECT, TEST_MYSQL_URL and TEST_DB_PREFIX the way it does',
+        lesson: L.freshDb,
+      });
+    }
     if (run.outcome === 'passed') return;
     const focused = run.failures.some((f) => f.message.includes('Unexpected .only modifier'));
     fail({

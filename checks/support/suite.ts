@@ -68,6 +68,8 @@ export interface SuiteRun {
    * database is a file (see plantProbe).
    */
   sharedDatabase?: string;
+  /** The dialects of the databases the suite's apps were made on (seen by the probe), when it saw any. */
+  appDialects?: string[];
   durationMs: number;
 }
 
@@ -146,7 +148,7 @@ function assemble(learnerDir: string, mutant: Mutant | undefined, run: string): 
 /*
  * Which database each test file ran on. The copy's src/app.ts calls a probe first thing in
  * createApp: it appends to the file WORKSHOP_SUITE_PROBE names the test file that is running
- * (vitest's worker state) and, for SQLite, the database file with its inode and birth time (a file
+ * (vitest's worker state), the database's dialect and, for SQLite, its file with inode and birth time (a file
  * deleted and made again under the same name is another database). Nothing else changes: the
  * probe never throws, and writes nowhere the suite looks.
  */
@@ -159,13 +161,15 @@ export function probeApp(deps: unknown): void {
   try {
     const out = process.env.WORKSHOP_SUITE_PROBE;
     const db = (deps as { db?: { getDialect?: () => string; options?: { storage?: string } } } | undefined)?.db;
-    if (!out || !db || db.getDialect?.() !== 'sqlite') return;
-    const storage = db.options?.storage;
-    if (!storage || storage === ':memory:' || storage.startsWith('file:')) return;
+    const dialect = db?.getDialect?.();
+    if (!out || !dialect) return;
+    const test = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath ?? null;
+    const line = (more: object) => fs.appendFileSync(out, JSON.stringify({ test, dialect, ...more }) + '\\n');
+    const storage = db?.options?.storage;
+    if (dialect !== 'sqlite' || !storage || storage === ':memory:' || storage.startsWith('file:')) return line({});
     const file = path.resolve(storage);
     const stat = fs.statSync(file);
-    const test = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath ?? null;
-    fs.appendFileSync(out, JSON.stringify({ test, storage: file, ino: stat.ino, born: stat.birthtimeMs }) + '\\n');
+    line({ storage: file, ino: stat.ino, born: stat.birthtimeMs });
   } catch {
     // Seeing nothing is no verdict.
   }
@@ -187,9 +191,22 @@ function plantProbe(copy: string): void {
 
 interface ProbeLine {
   test: string | null;
-  storage: string;
-  ino: number;
-  born: number;
+  dialect: string;
+  storage?: string;
+  ino?: number;
+  born?: number;
+}
+
+function probeLines(probeFile: string): ProbeLine[] {
+  try {
+    return fs
+      .readFileSync(probeFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as ProbeLine);
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -197,17 +214,7 @@ interface ProbeLine {
  * database made before the round (a birth time a second or more before it: file times may lag
  * the clock by a tick).
  */
-function sharedDatabase(copy: string, probeFile: string, since: number): string | undefined {
-  let lines: ProbeLine[];
-  try {
-    lines = fs
-      .readFileSync(probeFile, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as ProbeLine);
-  } catch {
-    return undefined;
-  }
+function sharedDatabase(copy: string, lines: ProbeLine[], since: number): string | undefined {
   const shown = (file: string) => {
     const rel = path.relative(copy, file);
     return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
@@ -215,9 +222,9 @@ function sharedDatabase(copy: string, probeFile: string, since: number): string 
   const databases = new Map<string, { storage: string; born: number; tests: string[] }>();
   for (const line of lines) {
     // No birth time on this file system: a file made again could not be told from the old one.
-    if (!line.born || !line.test) continue;
+    if (!line.storage || !line.born || !line.test) continue;
     const key = `${line.storage}\0${line.ino}\0${line.born}`;
-    const known = databases.get(key) ?? { storage: line.storage, born: line.born, tests: [] };
+    const known = databases.get(key) ?? { storage: line.storage, born: line.born, tests: [] as string[] };
     if (!known.tests.includes(line.test)) known.tests.push(line.test);
     databases.set(key, known);
   }
@@ -365,14 +372,23 @@ async function runSuiteNow(learnerDir: string, options: SuiteOptions): Promise<S
   try {
     let last: SuiteRun | undefined;
     let shared: string | undefined;
+    const dialects = new Set<string>();
     for (let i = 0; i < (options.times ?? 1); i++) {
       const since = Date.now();
       last = { ...(await vitestOnce(copy, tmp, prefix, options, i)), ...(options.shuffleSeed !== undefined && { seed: options.shuffleSeed + i }) };
-      shared ??= sharedDatabase(copy, probeFileOf(tmp, i), since);
+      const seen = probeLines(probeFileOf(tmp, i));
+      for (const line of seen) dialects.add(line.dialect);
+      shared ??= sharedDatabase(copy, seen, since);
       if (last.outcome !== 'passed') break;
     }
     const devDatabase = fs.existsSync(path.join(copy, DEV_DATABASE)) ? DEV_DATABASE : undefined;
-    return { ...(last as SuiteRun), ...(devDatabase && { devDatabase }), ...(shared && { sharedDatabase: shared }), durationMs: Date.now() - started };
+    return {
+      ...(last as SuiteRun),
+      ...(devDatabase && { devDatabase }),
+      ...(shared && { sharedDatabase: shared }),
+      ...(dialects.size > 0 && { appDialects: [...dialects].sort() }),
+      durationMs: Date.now() - started,
+    };
   } finally {
     if (testDialect() === 'mysql') await dropSchemasLike(mysqlServerUrl(), prefix);
     fs.rmSync(copy, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
