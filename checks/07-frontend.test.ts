@@ -35,11 +35,17 @@ const shown = (res: Response): string => {
   return `${res.status}${cors.length ? `, ${cors.join(', ')}` : ', no Access-Control-* header'}${header(res, 'vary') ? `, Vary: ${header(res, 'vary')}` : ''}`;
 };
 
-/** A request of each kind a front end meets: a success, 401, 404, 422 and a body that is not JSON. */
+/**
+ * A request of each kind a front end meets: a success, 401, 404, 422 and a body that is not JSON,
+ * and the answers outside /api (the health route, a path that does not exist): "every answer" is
+ * not only the API's routers.
+ */
 async function oneOfEach(url: string, origin: string | undefined): Promise<{ label: string; res: Response }[]> {
   const headers: Record<string, string> = origin ? { Origin: origin } : {};
   return [
     { label: 'GET /api/tags (200)', res: await send(url, 'GET', '/api/tags', { headers }) },
+    { label: 'GET /health (200, outside /api)', res: await send(url, 'GET', '/health', { headers }) },
+    { label: 'GET /no-such-page (404, outside /api)', res: await send(url, 'GET', '/no-such-page-cors', { headers }) },
     { label: 'GET /api/user without a token (401)', res: await send(url, 'GET', '/api/user', { headers }) },
     { label: 'GET /api/articles/no-such-article (404)', res: await send(url, 'GET', '/api/articles/no-such-article-cors', { headers }) },
     { label: 'POST /api/users with an empty user (422)', res: await send(url, 'POST', '/api/users', { headers, json: { user: {} } }) },
@@ -85,7 +91,7 @@ describe('CORS', () => {
             ensure(header(res, 'access-control-allow-origin') === origin, {
               expected: `with CORS_ORIGINS=${ORIGINS}, ${label} sent with Origin: ${origin} answers Access-Control-Allow-Origin: ${origin} (a front end must read errors too)`,
               got: shown(res),
-              hint: 'the cors middleware goes first, before the routes, the body parser and authentication, so even an error answer carries its headers',
+              hint: 'the cors middleware goes first, for the whole app (app.use(cors), not under /api), before every route (the health route too), the body parser and authentication, so even an error answer carries its headers',
               lesson: L.cors,
             });
             const exposed = listOf(header(res, 'access-control-expose-headers'));
@@ -152,7 +158,7 @@ describe('CORS', () => {
             ensure(listOf(header(res, 'vary')).includes('origin'), {
               expected: `${label} ${from}: Vary: Origin (the answer depends on the Origin, so a cache must keep one per origin)`,
               got: shown(res),
-              hint: 'the cors package adds Vary: Origin when origin is a list or a function; by hand, res.vary("Origin") on every answer',
+              hint: 'the cors package adds Vary: Origin when origin is a list or a function; by hand, res.vary("Origin") on every answer; either way mounted for the whole app (app.use(cors)), not under /api',
               lesson: L.cors,
             });
           }
