@@ -115,7 +115,7 @@ describe('the OpenAPI document', () => {
         ensure(check.documented, {
           expected: `${op!.method} ${op!.path} documents the status ${ex.status} that ${ex.method} ${ex.url} answered`,
           got: `the documented statuses are ${Object.keys(isObject(op!.op.responses) ? op!.op.responses : {}).join(', ') || 'none'}; the answer was ${describeResponse(ex.res)}`,
-          hint: 'document the errors a front end meets too: 401 without a token, 403 on another user\'s article, 404, 422 with the error envelope',
+          hint: 'document every status a route answers, errors included: 401 (no token, or a bad one where a token is optional), 403, 404, 422 (bodies and list queries), 429 (the login throttle), 400 (a body that is not JSON), 304 (If-None-Match); or a "default" response with the error envelope',
           lesson: L.openapi,
         });
         const hasBody = ex.status !== 204 && ex.status !== 304 && ex.res.text !== '' && ex.res.text !== undefined;

@@ -241,7 +241,7 @@ const auth = (p?: Person) => (p ? { headers: { Authorization: `Token ${p.token}`
 
 /**
  * Every route of the API answered at least once, successes and the errors a front end meets
- * (401, 403, 404, 422), on a fresh app; every exchange recorded.
+ * (400, 401, 403, 404, 422, 429, and a 304), on a fresh app; every exchange recorded.
  */
 export async function conduitSession(): Promise<Session> {
   const { app } = await loadApp(dir);
@@ -289,6 +289,17 @@ export async function conduitSession(): Promise<Session> {
   await http.get(`/api/articles/${slug}`);
   await http.get(`/api/articles/${slug}`, auth(bob));
   await http.get(`/api/articles/no-such-article-${suffix}`);
+  // The errors of the reads, which a front end meets too: a limit out of range or not a number
+  // (422), a token that is not valid on a route where a token is optional (401, step 04).
+  await http.get('/api/articles?limit=0');
+  await http.get('/api/articles/feed?limit=abc', auth(bob));
+  await http.get('/api/articles', { headers: { Authorization: 'Token not-a-valid-token' } });
+  await http.get(`/api/articles/${slug}`, { headers: { Authorization: 'Token not-a-valid-token' } });
+  // A read sent again with the ETag it got answers 304 (step 05).
+  const read = await http.get(`/api/articles/${slug}`);
+  if (typeof read.headers.etag === 'string') await http.get(`/api/articles/${slug}`, { headers: { 'If-None-Match': read.headers.etag } });
+  // A body that is not JSON (400).
+  await http.post('/api/articles', { ...auth(ada), raw: '{"article":' });
   await http.put(`/api/articles/${slug}`, { ...auth(ada), json: { article: { body: 'Water flows downhill.' } } });
   await http.put(`/api/articles/${slug}`, { ...auth(bob), json: { article: { body: 'Not mine to edit.' } } });
   await http.post(`/api/articles/${slug}/favorite`, auth(bob));
@@ -306,6 +317,11 @@ export async function conduitSession(): Promise<Session> {
   const doomed = await http.post('/api/articles', { ...auth(bob), json: { article: { title: `Gone ${suffix}`, description: 'd', body: 'b' } } });
   const doomedSlug = String((doomed.body as { article?: { slug?: string } }).article?.slug ?? '');
   await http.delete(`/api/articles/${doomedSlug}`, auth(bob));
+  // Last, as it locks the email out: wrong passwords until the login throttle answers 429 (step 04).
+  for (let i = 1; i <= 8; i += 1) {
+    const res = await http.post('/api/users/login', { json: { user: { email: ada.email, password: `wrong-password-${i}` } } });
+    if (res.status === 429) break;
+  }
   return { app, http, exchanges, users: { ada, bob }, slug, commentId };
 }
 
