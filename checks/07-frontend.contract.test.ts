@@ -318,6 +318,8 @@ describe('the docs page', () => {
     const refs = [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi), ...html.matchAll(/<link\b[^>]*\bhref\s*=\s*["']([^"']+)["'][^>]*>/gi)]
       .filter((m) => !/^<link\b/i.test(m[0]) || /rel\s*=\s*["']?stylesheet/i.test(m[0]))
       .map((m) => m[1]);
+    const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]).filter((text) => text.trim() !== '');
+    const scriptSrcs = new Set([...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)].map((m) => m[1]));
     for (const ref of refs) {
       const url = new URL(ref, base);
       ensure(url.origin === base.origin, {
@@ -328,7 +330,28 @@ describe('the docs page', () => {
       });
       const asset = await http.get(`${url.pathname}${url.search}`);
       ensure(asset.status === 200, { expected: `${url.pathname}, which the docs page loads, answers 200`, got: describeResponse(asset), lesson: L.docs });
+      if (scriptSrcs.has(ref)) scripts.push(asset.text ?? (Buffer.isBuffer(asset.body) ? asset.body.toString('utf8') : ''));
     }
+    // The page shows this API's document: its code asks for /api/openapi.json (or carries the
+    // document itself, as swagger-ui-express does), not swagger-ui-dist's petstore example...
+    const { doc } = await fetchDocument(app);
+    const documentedPaths = Object.keys(isObject(doc.paths) ? doc.paths : {});
+    const pointsAtDocument = scripts.some((text) => /openapi\.json/.test(text) || documentedPaths.filter((p) => text.includes(`"${p}"`)).length >= 3);
+    const elsewhere = [...new Set(scripts.flatMap((text) => [...text.matchAll(/[a-z][\w+.-]*:\/\/[^\s"'`]+\.(?:json|ya?ml)\b/gi)].map((m) => m[0])))];
+    ensure(pointsAtDocument, {
+      expected: 'a docs page whose code loads this API\'s document, /api/openapi.json (swagger-ui pointed at it, or a script of your own that fetches it)',
+      got: `neither the page nor the scripts it loads (${[...scriptSrcs].join(', ') || 'none'}) mention openapi.json${elsewhere.length ? `; they ask for ${elsewhere.slice(0, 3).join(', ')}` : ''}`,
+      hint: "swagger-ui-dist's own index.html runs its swagger-initializer.js, which shows the petstore: serve your own initializer with url: '/api/openapi.json'",
+      lesson: L.docs,
+    });
+    // ...and from the server the page came from: a URL with a host works on that host only.
+    const hardCoded = scripts.flatMap((text) => [...text.matchAll(/(?:[a-z][\w+.-]*:)?\/\/[^\s"'`]*openapi\.json/gi)].map((m) => m[0]));
+    ensure(hardCoded.length === 0, {
+      expected: 'the docs page asks for the document on the server it came from: a path (/api/openapi.json), not a URL with a host',
+      got: `its code asks for ${[...new Set(hardCoded)].join(', ')}: served from any other host or port (a deployment), the page cannot load it`,
+      hint: "url: '/api/openapi.json' (or new URL('/api/openapi.json', location.href))",
+      lesson: L.docs,
+    });
     const blocked = blockedByPolicy(html, [res.headers['content-security-policy']].flat().filter((v): v is string => typeof v === 'string'));
     ensure(blocked.length === 0, {
       expected: "the docs page's own Content-Security-Policy lets its scripts and styles run: a browser blocks what the policy does not allow, and the page stays blank",
