@@ -212,6 +212,8 @@ describe('one schema for validation and documentation', () => {
             { label: 'a complete user', body: () => { const s = suffix(); return { user: { username: `u${s}`, email: `u${s}@example.test`, password: 'a-good-password' } }; } },
             { label: 'no password', body: () => { const s = suffix(); return { user: { username: `u${s}`, email: `u${s}@example.test` } }; } },
             { label: 'a username that is a number', body: () => { const s = suffix(); return { user: { username: 12345, email: `u${s}@example.test`, password: 'a-good-password' } }; } },
+            { label: 'a username of 64 characters', body: () => { const s = suffix(); return { user: { username: `u${s}${long(55)}`, email: `u${s}@example.test`, password: 'a-good-password' } }; } },
+            { label: 'a username of 65 characters', body: () => { const s = suffix(); return { user: { username: `u${s}${long(56)}`, email: `u${s}@example.test`, password: 'a-good-password' } }; } },
             { label: 'a password of 8 characters', body: () => { const s = suffix(); return { user: { username: `u${s}`, email: `u${s}@example.test`, password: 'eight-ch' } }; } },
             { label: 'a password of 7 characters', body: () => { const s = suffix(); return { user: { username: `u${s}`, email: `u${s}@example.test`, password: 'seven-c' } }; } },
             // Conduit ignores fields it does not know (docs/04-security.md: a role sent at registration changes nothing).
