@@ -20,7 +20,7 @@ type Op =
   | { kind: 'write'; who: Who; tags: string[] }
   | { kind: 'favorite' | 'unfavorite' | 'comment'; who: Who; target: number }
   | { kind: 'follow' | 'unfollow'; who: Who; whom: Who | 3 }
-  | { kind: 'read'; who: Reader; what: 'list' | 'feed' | 'article' | 'profile' | 'comments' | 'tags' | 'tag' | 'author' | 'favorited'; target: number; limit: 1 | 2 | 20 };
+  | { kind: 'read'; who: Reader; what: 'list' | 'feed' | 'article' | 'profile' | 'comments' | 'tags' | 'tag' | 'author' | 'favorited'; target: number; limit: 1 | 2 | 20; offset: 0 | 1 | 2 };
 
 const who = fc.constantFrom<Who>(0, 1, 2);
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -35,6 +35,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       what: fc.constantFrom('list' as const, 'feed' as const, 'article' as const, 'profile' as const, 'comments' as const, 'tags' as const, 'tag' as const, 'author' as const, 'favorited' as const),
       target: fc.nat(5),
       limit: fc.constantFrom<1 | 2 | 20>(1, 2, 20),
+      offset: fc.constantFrom<0 | 1 | 2>(0, 1, 2),
     }),
   },
 );
@@ -186,16 +187,18 @@ async function applyOne(o: Op, model: Model, sut: Sut): Promise<void> {
     case 'read': {
       const slug = pick([...sut.initial, ...model.slugs], o.target);
       const someone = sut.people[o.target % sut.people.length];
+      // Every list on any of its first pages; the feed given the list's filters too, which it ignores.
+      const page = `limit=${o.limit}&offset=${o.offset}`;
       const paths = {
-        list: `/api/articles?limit=${o.limit}&offset=${o.target % 3}`,
-        feed: `/api/articles/feed?limit=${o.limit}`,
+        list: `/api/articles?${page}`,
+        feed: o.target % 2 === 0 ? `/api/articles/feed?${page}` : `/api/articles/feed?${page}&tag=${TAGS[o.target % TAGS.length]}&author=${someone.username}`,
         article: `/api/articles/${slug}`,
         profile: `/api/profiles/${someone.username}`,
         comments: `/api/articles/${slug}/comments`,
         tags: '/api/tags',
-        tag: `/api/articles?tag=${TAGS[o.target % TAGS.length]}&limit=${o.limit}`,
-        author: `/api/articles?author=${someone.username}`,
-        favorited: `/api/articles?favorited=${someone.username}&limit=${o.limit}`,
+        tag: `/api/articles?tag=${TAGS[o.target % TAGS.length]}&${page}`,
+        author: o.offset === 0 ? `/api/articles?author=${someone.username}` : `/api/articles?author=${someone.username}&${page}`,
+        favorited: `/api/articles?favorited=${someone.username}&${page}`,
       };
       await read(sut, paths[o.what], o.who === 3 ? undefined : sut.people[o.who]);
       return;

@@ -57,7 +57,17 @@ describe('lists', () => {
       await favorite(w, cy, slugs[1]);
       // Favorited by bob only: ada must not see it as hers.
       await favorite(w, bob, slugs[4]);
-      const paths = (n: number) => [`/api/articles?limit=${n}`, `/api/articles?tag=sql&limit=${n}`, `/api/articles?author=${bob.username}&limit=${n}`, `/api/articles?favorited=${ada.username}&limit=${n}`];
+      // Every filter on a later page too (offset 2), and the page a request without limit gets (20).
+      const paths = (n: number) => [
+        '/api/articles',
+        `/api/articles?limit=${n}`,
+        `/api/articles?limit=${n}&offset=2`,
+        `/api/articles?tag=sql&limit=${n}`,
+        `/api/articles?tag=sql&limit=${n}&offset=1`,
+        `/api/articles?author=${bob.username}&limit=${n}&offset=2`,
+        `/api/articles?favorited=${ada.username}&limit=${n}`,
+        `/api/articles?favorited=${ada.username}&limit=${n}&offset=1`,
+      ];
       const small = await measure(w, paths(5), [undefined, ada]);
       await insertArticles(w, [bob, cy, ada], 180, Date.UTC(2024, 1, 1));
       // The newest ten share one createdAt: only the id (newest first) orders them, in every filter.
@@ -84,13 +94,16 @@ describe('lists', () => {
       const slugs = await newestSlugs(w, 10);
       await favorite(w, ada, slugs[0]);
       await favorite(w, bob, slugs[0]);
-      const small = await measure(w, ['/api/articles/feed?limit=5'], [ada, cy, bob]);
+      // Its pages (a later one, and the default 20), and the list's filters, which the feed does not
+      // take: the starter answers them with the whole feed.
+      const feedPaths = (n: number) => ['/api/articles/feed', `/api/articles/feed?limit=${n}`, `/api/articles/feed?limit=${n}&offset=2`, `/api/articles/feed?limit=${n}&tag=sql&author=${cy.username}`];
+      const small = await measure(w, feedPaths(5), [ada, cy, bob]);
       await insertArticles(w, [bob, cy, ada, ...others], 190, Date.UTC(2024, 1, 1));
       for (const slug of (await newestSlugs(w, 9)).filter((_s, i) => i % 3 === 0)) await favorite(w, cy, slug);
       // More follows too: a feed that looks each followed user up on its own grows with them.
       for (const other of others) await follow(w, ada, other);
       for (const other of others.slice(0, 3)) await follow(w, cy, other);
-      const large = await measure(w, ['/api/articles/feed?limit=100'], [ada, cy, bob]);
+      const large = await measure(w, feedPaths(100), [ada, cy, bob]);
       expectConstant(small, large, L.feed, 'GET /api/articles/feed', { andFollows: true });
     },
   );
