@@ -58,6 +58,23 @@ describe('HTTP validators', () => {
       for (const [path, who] of paths) etags.set(`${path}|${who?.username ?? ''}`, await expect304(w, path, who));
       const tag = (path: string, who?: Person) => etags.get(`${path}|${who?.username ?? ''}`) ?? '';
 
+      // An ETag names one answer: ada follows bob, so her list and bob's article read differently
+      // from a stranger's, and a client that signs in (or out) must not be told to keep the other.
+      const crossed: [string, Person | undefined, Person | undefined][] = [
+        ['/api/articles', undefined, ada],
+        ['/api/articles', ada, undefined],
+        [`/api/articles/${slug}`, ada, undefined],
+      ];
+      for (const [path, from, to] of crossed) {
+        const res = await w.http.get(path, { headers: { ...as(to).headers, 'If-None-Match': tag(path, from) } });
+        ensure(res.status === 200 && etagOf(res) !== tag(path, from), {
+          expected: `${label(path, to)} with the ETag of ${label(path, from)} (a different answer: following differs): 200 with its own answer and its own ETag`,
+          got: res.status === 304 ? `304 Not Modified: the client keeps the answer meant for ${from ? from.username : 'a reader without a token'}` : `${describeResponse(res)}, ETag ${etagOf(res) || 'none'}`,
+          hint: 'an ETag must name the bytes of the answer: derived from the body (what Express does), never from the URL or a version alone, which every reader shares',
+          lesson: L.etag,
+        });
+      }
+
       // A favorite changes favoritesCount and favorited, and nothing else: no updatedAt moves.
       await favorite(w, ada, slug);
       await expectFresh(w, '/api/articles', tag('/api/articles'), "ada's favorite");
