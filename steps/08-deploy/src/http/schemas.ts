@@ -139,7 +139,11 @@ export const UpdateUser = z
     },
     { error: 'is required: send {"user": {…}}' },
   )
-  .meta({ description: 'At least one of email, username, password, bio, image; fields not sent stay as they are.' });
+  // The service answers 422 to an update with none of them: the document says so too.
+  .meta({
+    description: 'At least one of email, username, password, bio, image; fields not sent stay as they are.',
+    anyOf: ['email', 'username', 'password', 'bio', 'image'].map((field) => ({ required: [field] })),
+  });
 
 // ── Articles (docs/02-api.md) ────────────────────────────────────────────────────────────────
 
@@ -187,7 +191,10 @@ export const UpdateArticle = z
     },
     { error: ARTICLE_REQUIRED },
   )
-  .meta({ description: 'At least one of title, description, body, tagList; fields not sent stay as they are.' });
+  .meta({
+    description: 'At least one of title, description, body, tagList; fields not sent stay as they are.',
+    anyOf: ['title', 'description', 'body', 'tagList'].map((field) => ({ required: [field] })),
+  });
 
 /** The query of GET /api/articles (and, limit and offset only, of GET /api/articles/feed). */
 const filter = (description: string) =>
