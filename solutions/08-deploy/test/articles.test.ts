@@ -79,6 +79,17 @@ describe('PUT /api/articles/:slug', () => {
     expect(res.body.errors.article).toEqual(expect.any(Array));
     expect((await t.http().get(`/api/articles/${article.slug}`)).body.article.body).toBe('Original');
   });
+
+  it('moves updatedAt to the time of the edit, and keeps createdAt', async () => {
+    t.clock.set('2026-02-10T08:00:00.000Z');
+    const article = await createArticle(t, ada);
+    t.clock.advance(60 * 60 * 1000);
+    const res = await t.http().put(`/api/articles/${article.slug}`).set(ada.auth).send({ article: { body: 'Second draft' } });
+    expect(res.status).toBe(200);
+    expect(res.body.article).toMatchObject({ body: 'Second draft', createdAt: '2026-02-10T08:00:00.000Z', updatedAt: '2026-02-10T09:00:00.000Z' });
+    const read = await t.http().get(`/api/articles/${article.slug}`);
+    expect(read.body.article).toMatchObject({ createdAt: '2026-02-10T08:00:00.000Z', updatedAt: '2026-02-10T09:00:00.000Z' });
+  });
 });
 
 describe('DELETE /api/articles/:slug', () => {
@@ -87,6 +98,14 @@ describe('DELETE /api/articles/:slug', () => {
     const res = await t.http().delete(`/api/articles/${article.slug}`).set(ada.auth);
     expect(res.status).toBe(204);
     expect((await t.http().get(`/api/articles/${article.slug}`)).status).toBe(404);
+  });
+
+  it('answers 403 when someone else deletes the article, and keeps it', async () => {
+    const article = await createArticle(t, ada);
+    const res = await t.http().delete(`/api/articles/${article.slug}`).set(bob.auth);
+    expect(res.status).toBe(403);
+    expect(res.body.errors.article).toEqual(expect.any(Array));
+    expect((await t.http().get(`/api/articles/${article.slug}`)).status).toBe(200);
   });
 
   it('lets an admin delete anyone\'s article (the role is read from the database)', async () => {
