@@ -338,7 +338,11 @@ describe('the docs page', () => {
     // document itself, as swagger-ui-express does), not swagger-ui-dist's petstore example...
     const { doc } = await fetchDocument(app);
     const documentedPaths = Object.keys(isObject(doc.paths) ? doc.paths : {});
-    const pointsAtDocument = scripts.some((text) => /openapi\.json/.test(text) || documentedPaths.filter((p) => text.includes(`"${p}"`)).length >= 3);
+    // The page's own attributes count too (Redoc, RapiDoc or Scalar take the URL as <redoc
+    // spec-url="…"> or data-url="…"); a link for readers (<a href>) does not show the document.
+    const pointsAtDocument =
+      /\b(?:[\w-]*url|spec)\s*=\s*["'][^"']*openapi\.json/i.test(html) ||
+      scripts.some((text) => /openapi\.json/.test(text) || documentedPaths.filter((p) => text.includes(`"${p}"`)).length >= 3);
     const elsewhere = [...new Set(scripts.flatMap((text) => [...text.matchAll(/[a-z][\w+.-]*:\/\/[^\s"'`]+\.(?:json|ya?ml)\b/gi)].map((m) => m[0])))];
     ensure(pointsAtDocument, {
       expected: 'a docs page whose code loads this API\'s document, /api/openapi.json (swagger-ui pointed at it, or a script of your own that fetches it)',
@@ -347,7 +351,10 @@ describe('the docs page', () => {
       lesson: L.docs,
     });
     // ...and from the server the page came from: a URL with a host works on that host only.
-    const hardCoded = scripts.flatMap((text) => [...text.matchAll(/(?:[a-z][\w+.-]*:)?\/\/[^\s"'`]*openapi\.json/gi)].map((m) => m[0]));
+    const hardCoded = [
+      ...scripts.flatMap((text) => [...text.matchAll(/(?:[a-z][\w+.-]*:)?\/\/[^\s"'`]*openapi\.json/gi)].map((m) => m[0])),
+      ...[...html.matchAll(/\b[\w-]*url\s*=\s*["']((?:[a-z][\w+.-]*:)?\/\/[^"']*openapi\.json)/gi)].map((m) => m[1]),
+    ];
     ensure(hardCoded.length === 0, {
       expected: 'the docs page asks for the document on the server it came from: a path (/api/openapi.json), not a URL with a host',
       got: `its code asks for ${[...new Set(hardCoded)].join(', ')}: served from any other host or port (a deployment), the page cannot load it`,
