@@ -8,7 +8,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe } from 'vitest';
 import { api, describeResponse, ensure, expectStatus, loadApp, requirement, send, type Response } from './support/index.js';
 import type { Method } from './support/http.js';
-import { CONDUIT_ROUTES, conduitSession, dir, fetchDocument, isObject, L, LIST_QUERY, loadDocument, type Json, type Operation } from './07-frontend.shared.js';
+import { CONDUIT_ROUTES, conduitSession, dir, fetchDocument, isObject, L, LIST_QUERY, loadDocument, serverPrefix, type Json, type Operation } from './07-frontend.shared.js';
 
 const short = (v: unknown, max = 160): string => {
   const text = JSON.stringify(v) ?? String(v);
@@ -43,7 +43,9 @@ describe('the OpenAPI document', () => {
       const missing = CONDUIT_ROUTES.filter((r) => !doc.operations.some((o) => o.method === r.method && sameTemplate(o.path, r.path)));
       ensure(missing.length === 0, {
         expected: 'every route of docs/conduit-api.md in "paths", written with its parameters in braces (/api/articles/{slug})',
-        got: `missing: ${missing.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+        got: `missing: ${missing.map((r) => `${r.method} ${r.path}`).join(', ')}${
+          serverPrefix(doc.doc.servers) ? ` (your paths sit under the server URL ${serverPrefix(doc.doc.servers)}, as OpenAPI joins them: ${doc.operations.slice(0, 2).map((o) => o.path).join(', ')}, …)` : ''
+        }`,
         hint: 'build "paths" from the same list your router is built from, so a route cannot be added without its documentation',
         lesson: L.openapi,
       });

@@ -59,7 +59,10 @@ export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !=
 
 export interface Operation {
   method: string;
+  /** The path a request uses: the first server's path prefix (servers: [{ url: '/api' }]) joined to the key. */
   path: string;
+  /** The key under "paths" in the document, for pointers into it. */
+  key: string;
   op: Json;
   /** Parameters of the path item and of the operation, $refs resolved. */
   parameters: Json[];
@@ -82,7 +85,7 @@ export class OpenApiDocument {
     this.base = `urn:workshop:openapi:${(OpenApiDocument.id += 1)}`;
     this.ajv.addSchema({ ...doc, $id: this.base });
     const paths = isObject(doc.paths) ? doc.paths : {};
-    for (const [path, item] of Object.entries(paths)) {
+    for (const [key, item] of Object.entries(paths)) {
       if (!isObject(item)) continue;
       const shared = Array.isArray(item.parameters) ? item.parameters : [];
       for (const method of METHODS) {
@@ -90,7 +93,9 @@ export class OpenApiDocument {
         if (!isObject(op)) continue;
         const own = Array.isArray(op.parameters) ? op.parameters : [];
         const parameters = [...shared, ...own].map((p) => this.resolve(p)).filter(isObject);
-        this.operations.push({ method: method.toUpperCase(), path, op, parameters });
+        // The nearest servers list wins: the operation's, the path item's, the document's.
+        const path = `${serverPrefix(op.servers ?? item.servers ?? doc.servers)}${key}`;
+        this.operations.push({ method: method.toUpperCase(), path, key, op, parameters });
       }
     }
   }
@@ -150,7 +155,7 @@ export class OpenApiDocument {
     const raw = responses[key];
     const where = isObject(raw) && typeof raw.$ref === 'string' && raw.$ref.startsWith('#/')
       ? [...refParts(raw.$ref), 'content', type, 'schema']
-      : ['paths', op.path, op.method.toLowerCase(), 'responses', key, 'content', type, 'schema'];
+      : ['paths', op.key, op.method.toLowerCase(), 'responses', key, 'content', type, 'schema'];
     return { documented: true, hasSchema: true, errors: this.validate(where, body) };
   }
 
@@ -163,7 +168,7 @@ export class OpenApiDocument {
     if (!type) return undefined;
     const where = isObject(raw) && typeof raw.$ref === 'string' && raw.$ref.startsWith('#/')
       ? [...refParts(raw.$ref), 'content', type, 'schema']
-      : ['paths', op.path, op.method.toLowerCase(), 'requestBody', 'content', type, 'schema'];
+      : ['paths', op.key, op.method.toLowerCase(), 'requestBody', 'content', type, 'schema'];
     return this.validate(where, body);
   }
 
@@ -180,6 +185,28 @@ export class OpenApiDocument {
     }
     return validator(value) ? [] : (validator.errors ?? []).slice(0, 5).map(describeError);
   }
+}
+
+/**
+ * The path documented paths sit under: the path of the first server's URL, relative ("/api")
+ * or absolute ("http://localhost:3000/api"), with its variables at their defaults. OpenAPI
+ * joins it to each key of "paths", so a document may write /articles under /api.
+ */
+export function serverPrefix(servers: unknown): string {
+  const first = Array.isArray(servers) ? servers[0] : undefined;
+  if (!isObject(first) || typeof first.url !== 'string') return '';
+  const variables = isObject(first.variables) ? first.variables : {};
+  const url = first.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const v = variables[name];
+    return isObject(v) && typeof v.default === 'string' ? v.default : whole;
+  });
+  let path: string;
+  try {
+    path = new URL(url, 'http://server.invalid').pathname;
+  } catch {
+    return '';
+  }
+  return path.replace(/\/+$/, '');
 }
 
 const refParts = (ref: string): string[] => ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
