@@ -200,12 +200,8 @@ export function serverPrefix(servers: unknown): string {
     const v = variables[name];
     return isObject(v) && typeof v.default === 'string' ? v.default : whole;
   });
-  let path: string;
-  try {
-    path = new URL(url, 'http://server.invalid').pathname;
-  } catch {
-    return '';
-  }
+  // The path part only: a host with an unresolved variable ({port}) must not hide it.
+  const path = url.replace(/^[^/?#]*:\/\/[^/]*/, '').replace(/[?#].*$/, '');
   return path.replace(/\/+$/, '');
 }
 
