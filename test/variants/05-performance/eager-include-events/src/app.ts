@@ -1,0 +1,82 @@
+import express from 'express';
+import compression from 'compression';
+import helmet from 'helmet';
+import type { Sequelize } from 'sequelize';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { requestId } from './http/request-id.js';
+import { requestLogger } from './http/request-logger.js';
+import { errorHandler, notFound } from './http/error-handler.js';
+import { healthRoutes } from './health/health.routes.js';
+import { createAuth } from './auth/middleware.js';
+import { CLIENT_LOGIN_LIMITS, createAttemptLimiter, LOGIN_LIMITS, REGISTRATION_LIMITS } from './auth/rate-limit.js';
+import { createTokenService } from './auth/tokens.js';
+import { createUsersService } from './users/users.service.js';
+import { usersRoutes } from './users/users.routes.js';
+import { createArticleRepository } from './articles/articles.repository.js';
+import { createArticlesService } from './articles/articles.service.js';
+import { articlesRoutes } from './articles/articles.routes.js';
+import { createCommentsService } from './comments/comments.service.js';
+import { commentsRoutes } from './comments/comments.routes.js';
+import { createTagsService } from './tags/tags.service.js';
+import { tagsRoutes } from './tags/tags.routes.js';
+import { createArticleEvents } from './events/article-events.js';
+import { weakEtag } from './http/weak-etag.js';
+import { createProfilesService } from './profiles/profiles.service.js';
+import { profilesRoutes } from './profiles/profiles.routes.js';
+
+/** What the app needs from the outside world. Passed in, never imported, so tests pass their own. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  /** An open, migrated database (see src/db/index.ts). */
+  db: Sequelize;
+  /** The current time. Tests can freeze it; by default, the system clock. */
+  clock?: () => Date;
+}
+
+/** Builds the Express app. It does not listen, read the environment or open connections. */
+export function createApp({ config, logger, db, clock = () => new Date() }: AppDeps): express.Express {
+  const app = express();
+  // Don't advertise the framework and version to every scanner on the internet.
+  app.disable('x-powered-by');
+  // Security headers on every answer, errors included: nosniff, a strict CSP, no framing, HSTS, …
+  app.use(helmet());
+  // gzip for answers over 1 KB when the client accepts it: a page of articles shrinks about five
+  // times. Smaller ones go as they are: compressing them costs more CPU than it saves bytes.
+  app.use(compression({ threshold: 1024 }));
+  // Validators of our own (src/http/weak-etag.ts): Express's built-in ETag is off, so that exactly
+  // one piece of code decides what an ETag is and when a request gets 304.
+  app.set('etag', false);
+  app.use(weakEtag());
+
+  app.use(requestId());
+  app.use(requestLogger(logger));
+  app.use(express.json({ limit: '100kb' }));
+
+  app.use(healthRoutes(clock));
+
+  const tokens = createTokenService({ secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
+  // Per app, like everything with state: each app (each check) counts its own attempts.
+  const limits = {
+    loginAttempts: createAttemptLimiter(LOGIN_LIMITS, clock),
+    clientLogins: createAttemptLimiter(CLIENT_LOGIN_LIMITS, clock),
+    registrations: createAttemptLimiter(REGISTRATION_LIMITS, clock),
+  };
+  const users = createUsersService({ db, clock, limits });
+  const auth = createAuth({ tokens, findUser: (id) => users.findById(id) });
+
+  const articles = createArticleRepository(db);
+  app.use('/api', usersRoutes(users, tokens, auth));
+  app.use('/api', profilesRoutes(createProfilesService(db, clock), auth));
+  // One bus per app: the article service tells it what it wrote, the tags cache listens.
+  const events = createArticleEvents();
+  const tags = createTagsService(articles, events);
+  app.use('/api', articlesRoutes(createArticlesService({ db, articles, clock, events }), auth));
+  app.use('/api', commentsRoutes(createCommentsService(db, clock), auth));
+  app.use('/api', tagsRoutes(tags));
+
+  app.use(notFound());
+  app.use(errorHandler(logger));
+  return app;
+}
