@@ -44,7 +44,7 @@ export const CAPS = { list: 8, single: { anonymous: 3, withToken: 4 } } as const
 // ── Counting statements ────────────────────────────────────────────────────────────────────
 
 interface Hookable {
-  addHook(name: 'beforeQuery' | 'afterQuery', key: string, fn: () => unknown): unknown;
+  addHook(name: 'beforeQuery' | 'afterQuery', key: string, fn: (options: unknown, query: unknown) => unknown): unknown;
   removeHook(name: 'beforeQuery' | 'afterQuery', key: string): unknown;
 }
 
@@ -76,7 +76,7 @@ export async function countStatements<T>(db: SequelizeLike, work: () => Promise<
  * race `held` with the request that should send the statement (it has a response budget), so a
  * slow machine makes the hold late, never missed.
  */
-export function holdNextStatement(db: SequelizeLike): { held: Promise<boolean>; release(): void } {
+export function holdNextStatement(db: SequelizeLike, which: (sql: string) => boolean = () => true): { held: Promise<boolean>; release(): void } {
   const key = `workshop-hold-${++hookSerial}`;
   const hookable = db as unknown as Hookable;
   let open!: () => void;
@@ -90,8 +90,8 @@ export function holdNextStatement(db: SequelizeLike): { held: Promise<boolean>; 
     hookable.removeHook('afterQuery', key);
     caught(yes);
   };
-  hookable.addHook('afterQuery', key, async () => {
-    if (!armed) return;
+  hookable.addHook('afterQuery', key, async (_options, query) => {
+    if (!armed || !which(sqlOf(query))) return;
     disarm(true);
     await gate;
   });
@@ -102,6 +102,29 @@ export function holdNextStatement(db: SequelizeLike): { held: Promise<boolean>; 
       open();
     },
   };
+}
+
+/** The SQL of a Sequelize query object, as the hooks see it once it has run. */
+const sqlOf = (query: unknown): string => {
+  const sql = typeof query === 'object' && query !== null ? (query as { sql?: unknown }).sql : undefined;
+  return typeof sql === 'string' ? sql : '';
+};
+
+/** A statement that changes rows: how a check finds the write it wants to hold half-way. */
+export const changesRows = (sql: string): boolean => /^\s*(?:INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
+
+/** Resolves once the next statement sent through `db` has run (its rows not yet back to the app). */
+export function nextStatementRun(db: SequelizeLike): { ran: Promise<void>; stop(): void } {
+  const key = `workshop-seen-${++hookSerial}`;
+  const hookable = db as unknown as Hookable;
+  let seen!: () => void;
+  const ran = new Promise<void>((resolve) => (seen = resolve));
+  const stop = () => hookable.removeHook('afterQuery', key);
+  hookable.addHook('afterQuery', key, () => {
+    stop();
+    seen();
+  });
+  return { ran, stop };
 }
 
 // ── The app under test and the oracle ──────────────────────────────────────────────────────
