@@ -104,7 +104,7 @@ export function holdNextStatement(db: SequelizeLike, which: (sql: string) => boo
   };
 }
 
-/** The SQL of a Sequelize query object, as the hooks see it once it has run. */
+/** The SQL of a Sequelize query object, as the afterQuery hook sees it once it has run. */
 const sqlOf = (query: unknown): string => {
   const sql = typeof query === 'object' && query !== null ? (query as { sql?: unknown }).sql : undefined;
   return typeof sql === 'string' ? sql : '';
@@ -112,6 +112,49 @@ const sqlOf = (query: unknown): string => {
 
 /** A statement that changes rows: how a check finds the write it wants to hold half-way. */
 export const changesRows = (sql: string): boolean => /^\s*(?:INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
+
+/** The statement that ends a transaction with its writes kept. */
+export const commits = (sql: string): boolean => /^\s*COMMIT\b/i.test(sql);
+
+/**
+ * Holds the next statement `which` picks before it is sent, until release(): how a check stops a
+ * write just before it changes a row, or just before its COMMIT. Sequelize's beforeQuery hook
+ * does not see the SQL yet, so the handle's query() is wrapped for as long as the hold is armed;
+ * models and raw queries alike send every statement through it. `held` as in holdNextStatement.
+ */
+export function holdBeforeStatement(db: SequelizeLike, which: (sql: string) => boolean): { held: Promise<boolean>; release(): void } {
+  type Query = (this: unknown, sql: unknown, options?: unknown) => Promise<unknown>;
+  const handle = db as unknown as { query: Query };
+  const ownProperty = Object.prototype.hasOwnProperty.call(handle, 'query');
+  const original = handle.query;
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let caught!: (yes: boolean) => void;
+  const held = new Promise<boolean>((resolve) => (caught = resolve));
+  let armed = true;
+  const disarm = (yes: boolean) => {
+    if (!armed) return;
+    armed = false;
+    if (ownProperty) handle.query = original;
+    else delete (handle as { query?: Query }).query;
+    caught(yes);
+  };
+  handle.query = async function (this: unknown, sql: unknown, options?: unknown) {
+    const text = typeof sql === 'string' ? sql : typeof sql === 'object' && sql !== null && typeof (sql as { query?: unknown }).query === 'string' ? (sql as { query: string }).query : '';
+    if (armed && which(text)) {
+      disarm(true);
+      await gate;
+    }
+    return original.call(this, sql, options);
+  };
+  return {
+    held,
+    release() {
+      disarm(false);
+      open();
+    },
+  };
+}
 
 /** Resolves once the next statement sent through `db` has run (its rows not yet back to the app). */
 export function nextStatementRun(db: SequelizeLike): { ran: Promise<void>; stop(): void } {
