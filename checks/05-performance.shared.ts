@@ -76,29 +76,47 @@ export async function countStatements<T>(db: SequelizeLike, work: () => Promise<
  * race `held` with the request that should send the statement (it has a response budget), so a
  * slow machine makes the hold late, never missed.
  */
-export function holdNextStatement(db: SequelizeLike, which: (sql: string) => boolean = () => true): { held: Promise<boolean>; release(): void } {
+export function holdNextStatement(db: SequelizeLike, which: (sql: string) => boolean = () => true): Hold {
   const key = `workshop-hold-${++hookSerial}`;
   const hookable = db as unknown as Hookable;
+  const hold = holdOnce(() => hookable.removeHook('afterQuery', key));
+  hookable.addHook('afterQuery', key, async (_options, query) => {
+    if (hold.armed() && which(sqlOf(query))) await hold.wait();
+  });
+  return hold;
+}
+
+export interface Hold {
+  /** True once a statement is caught; false when release() came first. */
+  held: Promise<boolean>;
+  release(): void;
+}
+
+/**
+ * One hold: the first statement that calls wait() is caught and waits until release(); `disarm`
+ * runs once, when a statement is caught or release() comes first, to unhook the hold.
+ */
+function holdOnce(disarm: () => void): Hold & { armed(): boolean; wait(): Promise<void> } {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
   let caught!: (yes: boolean) => void;
   const held = new Promise<boolean>((resolve) => (caught = resolve));
   let armed = true;
-  const disarm = (yes: boolean) => {
-    if (!armed) return;
+  const end = (yes: boolean): boolean => {
+    if (!armed) return false;
     armed = false;
-    hookable.removeHook('afterQuery', key);
+    disarm();
     caught(yes);
+    return true;
   };
-  hookable.addHook('afterQuery', key, async (_options, query) => {
-    if (!armed || !which(sqlOf(query))) return;
-    disarm(true);
-    await gate;
-  });
   return {
     held,
+    armed: () => armed,
+    async wait() {
+      if (end(true)) await gate;
+    },
     release() {
-      disarm(false);
+      end(false);
       open();
     },
   };
@@ -122,38 +140,22 @@ export const commits = (sql: string): boolean => /^\s*COMMIT\b/i.test(sql);
  * does not see the SQL yet, so the handle's query() is wrapped for as long as the hold is armed;
  * models and raw queries alike send every statement through it. `held` as in holdNextStatement.
  */
-export function holdBeforeStatement(db: SequelizeLike, which: (sql: string) => boolean): { held: Promise<boolean>; release(): void } {
+export function holdBeforeStatement(db: SequelizeLike, which: (sql: string) => boolean): Hold {
   type Query = (this: unknown, sql: unknown, options?: unknown) => Promise<unknown>;
   const handle = db as unknown as { query: Query };
   const ownProperty = Object.prototype.hasOwnProperty.call(handle, 'query');
   const original = handle.query;
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  let caught!: (yes: boolean) => void;
-  const held = new Promise<boolean>((resolve) => (caught = resolve));
-  let armed = true;
-  const disarm = (yes: boolean) => {
-    if (!armed) return;
-    armed = false;
+  const hold = holdOnce(() => {
     if (ownProperty) handle.query = original;
     else delete (handle as { query?: Query }).query;
-    caught(yes);
-  };
+  });
   handle.query = async function (this: unknown, sql: unknown, options?: unknown) {
+    // Sequelize takes the SQL as a string or as { query, values }.
     const text = typeof sql === 'string' ? sql : typeof sql === 'object' && sql !== null && typeof (sql as { query?: unknown }).query === 'string' ? (sql as { query: string }).query : '';
-    if (armed && which(text)) {
-      disarm(true);
-      await gate;
-    }
+    if (hold.armed() && which(text)) await hold.wait();
     return original.call(this, sql, options);
   };
-  return {
-    held,
-    release() {
-      disarm(false);
-      open();
-    },
-  };
+  return hold;
 }
 
 /** Resolves once the next statement sent through `db` has run (its rows not yet back to the app). */

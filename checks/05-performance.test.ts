@@ -145,7 +145,7 @@ describe('one article, one profile', () => {
 describe('caching', () => {
   requirement(
     'GET /api/tags is answered from memory (no SQL statement) until an article is written, and right after a create, an edit of the tags or a delete it answers the new tags',
-    { lesson: L.tags, covers: ['tags-cached'], timeout: 40_000 },
+    { lesson: L.tags, covers: ['tags-cached'], timeout: 20_000 },
     async () => {
       const w = await freshWorld(['ada']);
       const { ada } = w.users;
@@ -218,9 +218,10 @@ describe('caching', () => {
       // transaction (a model hook), keeps it.
       const meadows = await writeArticle(w, ada, ['meadows']);
       const hills = await writeArticle(w, ada, ['hills']);
-      const writes: { what: string; send: () => Promise<Response> }[] = [
-        { what: 'creating an article tagged "valleys"', send: () => w.http.post('/api/articles', { ...as(ada), json: { article: { title: `Valleys ${Math.random().toString(36).slice(2, 6)}`, description: 'd', body: 'b', tagList: ['valleys'] } } }) },
-        { what: 'creating an article tagged "peaks"', send: () => w.http.post('/api/articles', { ...as(ada), json: { article: { title: `Peaks ${Math.random().toString(36).slice(2, 6)}`, description: 'd', body: 'b', tagList: ['peaks'] } } }) },
+      // A create that fails stops the check as blocked (writeArticle); an edit or a delete is judged below.
+      const writes: { what: string; send: () => Promise<Response | undefined> }[] = [
+        { what: 'creating an article tagged "valleys"', send: () => writeArticle(w, ada, ['valleys']).then(() => undefined) },
+        { what: 'creating an article tagged "peaks"', send: () => writeArticle(w, ada, ['peaks']).then(() => undefined) },
         { what: `editing ${meadows}'s tags from ["meadows"] to ["fields"]`, send: () => w.http.put(`/api/articles/${meadows}`, { ...as(ada), json: { article: { tagList: ['fields'] } } }) },
         { what: `editing ${hills}'s tags from ["hills"] to ["dunes"]`, send: () => w.http.put(`/api/articles/${hills}`, { ...as(ada), json: { article: { tagList: ['dunes'] } } }) },
         { what: `deleting ${meadows}, the only article tagged "fields"`, send: () => w.http.delete(`/api/articles/${meadows}`, as(ada)) },
@@ -249,11 +250,7 @@ describe('caching', () => {
           await between;
         }
         const written = await writing;
-        ensure(written !== undefined && written.status < 300, {
-          expected: `${what} succeeds (2xx)`,
-          got: written ? describeResponse(written) : 'no answer',
-          lesson: L.tags,
-        });
+        if (written) ensure(written.status < 300, { expected: `${what} succeeds (2xx)`, got: describeResponse(written), lesson: L.tags });
         const settled = await w.http.get('/api/tags');
         const inUse = await w.oracle.get('/api/tags');
         ensure(settled.status === inUse.status && isDeepStrictEqual(settled.body, inUse.body), {
