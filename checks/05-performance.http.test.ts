@@ -38,7 +38,7 @@ async function expectFresh(w: World, path: string, oldEtag: string, after: strin
 
 describe('HTTP validators', () => {
   requirement(
-    'GET answers carry an ETag; the same request with If-None-Match answers 304 with no body, and after a favorite, a follow, an edit, a comment or a new tag it answers 200 with the new answer',
+    "GET answers carry an ETag; the same request with If-None-Match answers 304 with no body, and after a favorite, a follow, an edit, the author's new bio, a comment or a new tag it answers 200 with the new answer",
     { lesson: L.etag, covers: ['etag-304'], timeout: 30_000 },
     async () => {
       const w = await freshWorld(['ada', 'bob']);
@@ -82,10 +82,16 @@ describe('HTTP validators', () => {
       await expectFresh(w, `/api/articles/${slug}`, tag(`/api/articles/${slug}`, ada), "ada's favorite", ada);
       await expectFresh(w, '/api/articles/feed', tag('/api/articles/feed', ada), "ada's favorite", ada);
 
+      // A follow changes author.following wherever bob's articles show, and moves no updatedAt and
+      // no favoritesCount: an ETag made of those (and of the reader) keeps the old answer.
       const profileEtag = await expect304(w, `/api/profiles/${bob.username}`, ada);
+      const articleEtag = await expect304(w, `/api/articles/${slug}`, ada);
+      const listEtag = await expect304(w, '/api/articles', ada);
       const unfollow = await w.http.delete(`/api/profiles/${bob.username}/follow`, as(ada));
       ensure(unfollow.status === 200, { expected: 'DELETE /api/profiles/:username/follow answers 200', got: describeResponse(unfollow), lesson: L.etag });
       await expectFresh(w, `/api/profiles/${bob.username}`, profileEtag, 'ada unfollowed bob', ada);
+      await expectFresh(w, `/api/articles/${slug}`, articleEtag, 'ada unfollowed bob', ada);
+      await expectFresh(w, '/api/articles', listEtag, 'ada unfollowed bob', ada);
 
       const comment = await w.http.post(`/api/articles/${slug}/comments`, { ...as(ada), json: { comment: { body: 'Fast now' } } });
       ensure(comment.status === 201 || comment.status === 200, { expected: 'POST /api/articles/:slug/comments adds a comment', got: describeResponse(comment), lesson: L.etag });
@@ -95,6 +101,12 @@ describe('HTTP validators', () => {
       const edit = await w.http.put(`/api/articles/${slug}`, { ...as(bob), json: { article: { body: 'Edited for speed' } } });
       ensure(edit.status === 200, { expected: 'PUT /api/articles/:slug answers 200', got: describeResponse(edit), lesson: L.etag });
       await expectFresh(w, `/api/articles/${slug}`, before, "bob's edit");
+
+      // The author's new bio shows in the article, its list and the profile, and touches no article.
+      const authorEtags = await Promise.all([`/api/articles/${slug}`, '/api/articles', `/api/profiles/${bob.username}`].map(async (path) => [path, await expect304(w, path, undefined)] as const));
+      const bio = await w.http.put('/api/user', { ...as(bob), json: { user: { bio: 'Writes about rivers' } } });
+      ensure(bio.status === 200, { expected: 'PUT /api/user with a new bio answers 200', got: describeResponse(bio), lesson: L.etag });
+      for (const [path, etag] of authorEtags) await expectFresh(w, path, etag, "bob's new bio");
 
       await writeArticle(w, bob, ['lakes']);
       await expectFresh(w, '/api/tags', tag('/api/tags'), 'an article with a new tag');
