@@ -39,12 +39,15 @@ async function expectFresh(w: World, path: string, oldEtag: string, after: strin
 describe('HTTP validators', () => {
   requirement(
     "GET answers carry an ETag; the same request with If-None-Match answers 304 with no body, and after a favorite, a follow, an edit, the author's new bio, a comment or a new tag it answers 200 with the new answer",
-    { lesson: L.etag, covers: ['etag-304'], timeout: 30_000 },
+    { lesson: L.etag, covers: ['etag-304'], timeout: 40_000 },
     async () => {
       const w = await freshWorld(['ada', 'bob']);
       const { ada, bob } = w.users;
       await follow(w, ada, bob);
       const slug = await writeArticle(w, bob, ['rivers']);
+      // bob's own comment: ada, who follows him, reads it with following true, a stranger false.
+      const own = await w.http.post(`/api/articles/${slug}/comments`, { ...as(bob), json: { comment: { body: 'Ask me anything' } } });
+      ensure(own.status === 201 || own.status === 200, { expected: 'POST /api/articles/:slug/comments adds a comment', got: describeResponse(own), lesson: L.etag });
       const paths: [string, Person | undefined][] = [
         ['/api/articles', undefined],
         ['/api/articles', ada],
@@ -52,18 +55,21 @@ describe('HTTP validators', () => {
         ['/api/articles/feed', ada],
         [`/api/profiles/${bob.username}`, undefined],
         [`/api/articles/${slug}/comments`, undefined],
+        [`/api/articles/${slug}/comments`, ada],
         ['/api/tags', undefined],
       ];
       const etags = new Map<string, string>();
       for (const [path, who] of paths) etags.set(`${path}|${who?.username ?? ''}`, await expect304(w, path, who));
       const tag = (path: string, who?: Person) => etags.get(`${path}|${who?.username ?? ''}`) ?? '';
 
-      // An ETag names one answer: ada follows bob, so her list and bob's article read differently
+      // An ETag names one answer: ada follows bob, so her list, bob's article and his comment read differently
       // from a stranger's, and a client that signs in (or out) must not be told to keep the other.
       const crossed: [string, Person | undefined, Person | undefined][] = [
         ['/api/articles', undefined, ada],
         ['/api/articles', ada, undefined],
         [`/api/articles/${slug}`, ada, undefined],
+        [`/api/articles/${slug}/comments`, undefined, ada],
+        [`/api/articles/${slug}/comments`, ada, undefined],
       ];
       for (const [path, from, to] of crossed) {
         const res = await w.http.get(path, { headers: { ...as(to).headers, 'If-None-Match': tag(path, from) } });
@@ -82,16 +88,18 @@ describe('HTTP validators', () => {
       await expectFresh(w, `/api/articles/${slug}`, tag(`/api/articles/${slug}`, ada), "ada's favorite", ada);
       await expectFresh(w, '/api/articles/feed', tag('/api/articles/feed', ada), "ada's favorite", ada);
 
-      // A follow changes author.following wherever bob's articles show, and moves no updatedAt and
-      // no favoritesCount: an ETag made of those (and of the reader) keeps the old answer.
+      // A follow changes author.following wherever bob's articles and comments show, and moves no
+      // updatedAt and no favoritesCount: an ETag made of those (and of the reader) keeps the old answer.
       const profileEtag = await expect304(w, `/api/profiles/${bob.username}`, ada);
       const articleEtag = await expect304(w, `/api/articles/${slug}`, ada);
       const listEtag = await expect304(w, '/api/articles', ada);
+      const commentsEtag = await expect304(w, `/api/articles/${slug}/comments`, ada);
       const unfollow = await w.http.delete(`/api/profiles/${bob.username}/follow`, as(ada));
       ensure(unfollow.status === 200, { expected: 'DELETE /api/profiles/:username/follow answers 200', got: describeResponse(unfollow), lesson: L.etag });
       await expectFresh(w, `/api/profiles/${bob.username}`, profileEtag, 'ada unfollowed bob', ada);
       await expectFresh(w, `/api/articles/${slug}`, articleEtag, 'ada unfollowed bob', ada);
       await expectFresh(w, '/api/articles', listEtag, 'ada unfollowed bob', ada);
+      await expectFresh(w, `/api/articles/${slug}/comments`, commentsEtag, 'ada unfollowed bob', ada);
 
       const comment = await w.http.post(`/api/articles/${slug}/comments`, { ...as(ada), json: { comment: { body: 'Fast now' } } });
       ensure(comment.status === 201 || comment.status === 200, { expected: 'POST /api/articles/:slug/comments adds a comment', got: describeResponse(comment), lesson: L.etag });
@@ -102,8 +110,10 @@ describe('HTTP validators', () => {
       ensure(edit.status === 200, { expected: 'PUT /api/articles/:slug answers 200', got: describeResponse(edit), lesson: L.etag });
       await expectFresh(w, `/api/articles/${slug}`, before, "bob's edit");
 
-      // The author's new bio shows in the article, its list and the profile, and touches no article.
-      const authorEtags = await Promise.all([`/api/articles/${slug}`, '/api/articles', `/api/profiles/${bob.username}`].map(async (path) => [path, await expect304(w, path, undefined)] as const));
+      // The author's new bio shows in the article, the list, the profile and his comment, and
+      // touches no article.
+      const authorEtags: [string, string][] = [];
+      for (const path of [`/api/articles/${slug}`, '/api/articles', `/api/profiles/${bob.username}`, `/api/articles/${slug}/comments`]) authorEtags.push([path, await expect304(w, path, undefined)]);
       const bio = await w.http.put('/api/user', { ...as(bob), json: { user: { bio: 'Writes about rivers' } } });
       ensure(bio.status === 200, { expected: 'PUT /api/user with a new bio answers 200', got: describeResponse(bio), lesson: L.etag });
       for (const [path, etag] of authorEtags) await expectFresh(w, path, etag, "bob's new bio");
