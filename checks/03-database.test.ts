@@ -62,6 +62,7 @@ interface Article {
   body?: string;
   tagList: string[];
   createdAt: string;
+  updatedAt?: string;
   author?: Profile;
 }
 
@@ -368,6 +369,34 @@ describe('articles in the database', () => {
       } finally {
         await server.stop();
         await db.drop();
+      }
+    },
+  );
+
+  requirement(
+    "an article's createdAt and updatedAt are read back from the database as the app clock gave them, milliseconds included",
+    { lesson: L.contract, covers: ['timestamps-from-clock'] },
+    async () => {
+      const { http, time } = await freshApp();
+      // The clock stands at .250 of a second: a DATETIME without (3) on MySQL reads back .000.
+      const createdAt = time.iso();
+      const created = await createArticle(http, { title: 'Timed to the millisecond' });
+      time.tick(500);
+      const updatedAt = time.iso();
+      const edit = await http.put(path(created.slug), { json: { article: { body: 'Edited half a second later.' } } });
+      ensure(edit.status === 200, { expected: `PUT ${path(created.slug)} with a new body answers 200: this check builds on it`, got: describeResponse(edit), lesson: L.persist });
+      const slug = (edit.body as { article?: Article } | undefined)?.article?.slug ?? created.slug;
+      const read = await http.get(path(slug));
+      const listed = await http.get('/api/articles');
+      const fromList = ((listed.body as { articles?: Article[] } | undefined)?.articles ?? []).find((a) => a.slug === slug);
+      const seen: [string, Article | undefined][] = [[`GET ${path(slug)}`, (read.body as { article?: Article } | undefined)?.article], ['GET /api/articles', fromList]];
+      for (const [where, article] of seen) {
+        ensure(article?.createdAt === createdAt && article.updatedAt === updatedAt, {
+          expected: `${where}: the article created at ${createdAt} and edited at ${updatedAt} (the app clock), with "createdAt": "${createdAt}", "updatedAt": "${updatedAt}"`,
+          got: article ? `"createdAt": ${JSON.stringify(article.createdAt)}, "updatedAt": ${JSON.stringify(article.updatedAt)}` : `no such article in ${describeResponse(where.endsWith('articles') ? listed : read)}`,
+          hint: 'created_at and updated_at are DataTypes.DATE(3): a plain DATE is a DATETIME on MySQL, which drops the milliseconds',
+          lesson: L.contract,
+        });
       }
     },
   );
