@@ -377,7 +377,7 @@ describe('articles in the database', () => {
     "an article's createdAt and updatedAt are read back from the database as the app clock gave them, milliseconds included",
     { lesson: L.contract, covers: ['timestamps-from-clock'] },
     async () => {
-      const { http, time } = await freshApp();
+      const { http, time, db } = await freshApp();
       // The clock stands at .250 of a second: a DATETIME without (3) on MySQL reads back .000.
       const createdAt = time.iso();
       const created = await createArticle(http, { title: 'Timed to the millisecond' });
@@ -386,6 +386,8 @@ describe('articles in the database', () => {
       const edit = await http.put(path(created.slug), { json: { article: { body: 'Edited half a second later.' } } });
       ensure(edit.status === 200, { expected: `PUT ${path(created.slug)} with a new body answers 200: this check builds on it`, got: describeResponse(edit), lesson: L.persist });
       const slug = (edit.body as { article?: Article } | undefined)?.article?.slug ?? created.slug;
+      const rows = await count(db, 'articles', 'slug = $1', [slug], L.contract);
+      ensure(rows === 1, { expected: `one row with slug ${JSON.stringify(slug)} in the articles table: the article lives in the database`, got: `${rows} row(s)`, lesson: L.persist });
       const read = await http.get(path(slug));
       const listed = await http.get('/api/articles');
       const fromList = ((listed.body as { articles?: Article[] } | undefined)?.articles ?? []).find((a) => a.slug === slug);
