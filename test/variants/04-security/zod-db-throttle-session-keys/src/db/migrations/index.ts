@@ -5,6 +5,7 @@ import { createComments } from './0003-create-comments.js';
 import { addUserCredentials } from './0004-add-user-credentials.js';
 import { createLoginLimits } from './0005-create-login-limits.js';
 import { addSessionKeys } from './0006-add-session-keys.js';
+import { roleAsEnum } from './0007-role-as-enum.js';
 
 /** One schema change: `up` applies it, `down` undoes exactly that. */
 export interface Migration {
@@ -18,4 +19,4 @@ export interface Migration {
  * Every migration, oldest first. A list in code rather than a folder glob: it works the same
  * on every OS and bundler, and a migration that is not listed here cannot run by accident.
  */
-export const MIGRATIONS: readonly Migration[] = [createUsers, createArticlesAndTags, createComments, addUserCredentials, createLoginLimits, addSessionKeys];
+export const MIGRATIONS: readonly Migration[] = [createUsers, createArticlesAndTags, createComments, addUserCredentials, createLoginLimits, addSessionKeys, roleAsEnum];
