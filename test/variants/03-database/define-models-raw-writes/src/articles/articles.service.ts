@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CurrentUser } from '../auth/current-user.js';
 import { NotFoundError, ValidationError, type ErrorMessages } from '../http/errors.js';
 import type { ArticleChanges, ArticleRecord, ArticleRepository } from './articles.repository.js';
+import { isPossibleSlug } from './slug-rules.js';
 
 /** The rules about articles. No req, no res: handlers translate HTTP to these calls and back. */
 export interface ArticlesService {
@@ -127,7 +128,9 @@ const SLUG_TRIES = 6;
 
 export function createArticlesService({ db, articles, clock }: ArticlesServiceDeps): ArticlesService {
   async function found(slug: string, transaction?: Transaction): Promise<ArticleRecord> {
-    const article = await articles.findBySlug(slug, transaction);
+    // No route guards the :slug: every lookup by slug comes through here, and a slug no article
+    // can have is "not found" without a query.
+    const article = isPossibleSlug(slug) ? await articles.findBySlug(slug, transaction) : undefined;
     if (!article) throw new NotFoundError('article');
     return article;
   }

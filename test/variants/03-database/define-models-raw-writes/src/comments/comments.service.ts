@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CurrentUser } from '../auth/current-user.js';
 import { NotFoundError, ValidationError } from '../http/errors.js';
 import { sqlDate } from '../db/sql-date.js';
+import { isPossibleSlug } from '../articles/slug-rules.js';
 
 export interface CommentRecord {
   id: number;
@@ -67,6 +68,7 @@ const SELECT = `SELECT c.id, c.body, c.created_at, c.updated_at, c.author_id, u.
 /** Comments in plain SQL with named replacements; the input checked by a zod schema. */
 export function createCommentsService(db: Sequelize, clock: () => Date): CommentsService {
   async function articleId(slug: string): Promise<number> {
+    if (!isPossibleSlug(slug)) throw new NotFoundError('article');
     const [row] = await db.query<{ id: number }>('SELECT id FROM articles WHERE slug = :slug', { replacements: { slug }, type: QueryTypes.SELECT });
     if (!row) throw new NotFoundError('article');
     return Number(row.id);
