@@ -25,11 +25,15 @@ export interface TokenOptions {
 
 const refused = (why = 'is invalid') => new UnauthorizedError({ token: [why] });
 
+/** Who issued a token and for what: a token of another service signed with a shared secret is not ours. */
+const ISSUER = 'conduit';
+const AUDIENCE = 'conduit-api';
+
 /** jwt.verify with a callback, as a promise. */
 function verifyAsync(token: string, secret: string): Promise<jwt.JwtPayload | string> {
   return new Promise((resolve, reject) => {
     // Only HS256: "none", HS512, RS256 with our secret as a "public key": all refused by the library.
-    jwt.verify(token, secret, { algorithms: ['HS256'] }, (err, payload) => (err || payload === undefined ? reject(err ?? refused()) : resolve(payload)));
+    jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }, (err, payload) => (err || payload === undefined ? reject(err ?? refused()) : resolve(payload)));
   });
 }
 
@@ -41,6 +45,8 @@ export function createTokenService({ secret, expiresIn }: TokenOptions): TokenSe
         algorithm: 'HS256',
         expiresIn: expiresIn as NonNullable<jwt.SignOptions['expiresIn']>,
         subject: String(user.id),
+        issuer: ISSUER,
+        audience: AUDIENCE,
       });
     },
 
