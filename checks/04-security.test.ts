@@ -89,6 +89,23 @@ describe('POST /api/users/login', () => {
     });
     expect422For(await http.post('/api/users/login', { json: { user: { email: ada.email } } }), 'password', 'logging in without a password', L.login);
     expect422For(await http.post('/api/users/login', { json: { user: { password: ada.password } } }), 'email', 'logging in without an email', L.login);
+    // The email exactly as it was registered logs in, whatever the app stores: capitals, and spaces
+    // around it when registering accepted those.
+    const mixed = person('mixed');
+    const capitals = mixed.email.replace(/^m/, 'M').replace('example.com', 'Example.COM');
+    let registeredAs = ` ${capitals} `;
+    const spaced = await http.post('/api/users', { json: { user: { ...mixed, email: registeredAs } } });
+    if (spaced.status !== 201) {
+      registeredAs = capitals;
+      await register(http, { ...mixed, email: registeredAs });
+    }
+    const asRegistered = await http.post('/api/users/login', { json: { user: { email: registeredAs, password: mixed.password } } });
+    ensure(asRegistered.status === 200 && userOf(asRegistered)?.username === mixed.username, {
+      expected: `registered with the email ${JSON.stringify(registeredAs)}, logging in with that very email (and the right password) answers 200 with ${mixed.username}`,
+      got: describeResponse(asRegistered),
+      hint: 'read the email at login exactly the way registering reads it (if registering trims it and stores it in lower case, so must the lookup at login)',
+      lesson: L.login,
+    });
   });
 
   requirement('a wrong password and an unknown email get the same 401 and the very same body', { lesson: L.login, covers: ['login-same-401'] }, async () => {
