@@ -172,12 +172,43 @@ describe('GET and PUT /api/user', () => {
     }
     expect422For(await http.put('/api/user', { json: { user: { email: bob.email } }, headers }), 'email', "changing the email to bob's", L.current);
     expect422For(await http.put('/api/user', { json: { user: { username: bob.username } }, headers }), 'username', "changing the username to bob's", L.current);
+    // A 422 changes nothing, not even a valid field sent beside the bad one: here a new password.
+    const notSaved = `${ada.password}-not-saved`;
+    secrets.add(notSaved);
+    expect422For(await http.put('/api/user', { json: { user: { password: notSaved, email: bob.email } }, headers }), 'email', "a new password beside bob's email", L.current);
     const after = await http.get('/api/user', { headers });
-    ensure(userOf(after)?.email === ada.email && userOf(after)?.bio === 'I write about engines.', {
-      expected: `GET /api/user afterwards: still ${ada.email}, with the new bio`,
+    ensure(after.status === 200 && userOf(after)?.email === ada.email && userOf(after)?.bio === 'I write about engines.', {
+      expected: `GET /api/user with the same token after the refused updates (422): 200, still ${ada.email}, with the new bio (the new password sent beside bob's email was not saved, so no token ended)`,
       got: describeResponse(after),
+      hint: 'validate every field (uniqueness included) before saving any of them, and save them all in one update',
       lesson: L.current,
     });
+    const oldPassword = await http.post('/api/users/login', { json: { user: { email: ada.email, password: ada.password } } });
+    ensure(oldPassword.status === 200, {
+      expected: "after PUT /api/user {password: <new>, email: <bob's>} answered 422, ada's old password still logs in: a 422 changes nothing",
+      got: describeResponse(oldPassword),
+      hint: 'validate every field (uniqueness included) before saving any of them, and save them all in one update',
+      lesson: L.current,
+    });
+    // A new email is saved, and logs in exactly as it was sent.
+    const newEmail = `Ada.New.${ada.username}@Example.com`;
+    const changed = await http.put('/api/user', { json: { user: { email: newEmail } }, headers });
+    expectStatus(changed, 200, L.current, 'PUT /api/user with a new email nobody has');
+    const shown = await http.get('/api/user', { headers });
+    ensure(String(userOf(changed)?.email).toLowerCase() === newEmail.toLowerCase() && String(userOf(shown)?.email).toLowerCase() === newEmail.toLowerCase(), {
+      expected: `PUT /api/user {"email": "${newEmail}"} and GET /api/user afterwards both answer the new email`,
+      got: `PUT answered ${JSON.stringify(userOf(changed)?.email)}, GET ${describeResponse(shown)}`,
+      hint: 'save every field that was sent and passed validation: email, username, password, bio, image',
+      lesson: L.current,
+    });
+    const withNew = await http.post('/api/users/login', { json: { user: { email: newEmail, password: ada.password } } });
+    ensure(withNew.status === 200 && userOf(withNew)?.username === ada.username, {
+      expected: `after changing the email to ${JSON.stringify(newEmail)}, logging in with that very email answers 200 with ${ada.username}`,
+      got: describeResponse(withNew),
+      hint: 'store a new email the way registering does (trimmed, in lower case if that is how login looks it up)',
+      lesson: L.current,
+    });
+    expect401(await http.post('/api/users/login', { json: { user: { email: ada.email, password: ada.password } } }), `logging in with the old email ${ada.email} after changing it`, L.current);
   });
 
   requirement('PUT /api/user with a new password: the new one logs in, the old one no longer does', { lesson: L.current, covers: ['update-user'] }, async () => {
