@@ -15,9 +15,9 @@ import { createHmac } from 'node:crypto';
 import { freePort } from '../runner/lib/processes.js';
 import jwt from 'jsonwebtoken';
 import { describe } from 'vitest';
-import { api, countRows, describeResponse, loadApp, ensure, expectErrorEnvelope, expectJson, expectStartupRefusal, expectStatus, fail, fileDatabase, requirement, serverDatabase, tableNames, type Response } from './support/index.js';
+import { api, countRows, describeResponse, loadApp, ensure, TEST_CONFIG, expectErrorEnvelope, expectJson, expectStartupRefusal, expectStatus, fail, fileDatabase, requirement, serverDatabase, tableNames, type Response } from './support/index.js';
 import {
-  addComment, expectRefusedSecret, b64url, BCRYPT_HASH, showRow, claimsOf, createArticle, dir, expect401, expect403, expect422For, expectResignedAccepted, freshApp, L, login, makeAdmin, nowSeconds, person, register, SECRET, secrets, shortValue, tokenAuth, userOf, userRow,
+  addComment, expectRefusedSecret, b64url, guarded, BCRYPT_HASH, showRow, claimsOf, createArticle, dir, expect401, expect403, expect422For, expectResignedAccepted, freshApp, L, login, makeAdmin, nowSeconds, person, register, SECRET, secrets, shortValue, tokenAuth, userOf, userRow,
 } from './04-security.shared.js';
 // ── Registering ────────────────────────────────────────────────────────────────────────────
 
@@ -312,6 +312,18 @@ describe('tokens', () => {
         lesson: L.issuing,
       });
     }
+    // Another lifetime in the config: the tokens follow it.
+    const { test } = await fileDatabase(dir);
+    const { app: shortLived } = await loadApp(dir, { config: { ...TEST_CONFIG, database: test.config, jwtExpiresIn: '15m' } });
+    const short = await register(guarded(shortLived), person('brief'));
+    const shortExp = (jwt.decode(short) as jwt.JwtPayload | null)?.exp;
+    const now = nowSeconds();
+    ensure(typeof shortExp === 'number' && shortExp > now && shortExp <= now + 15 * 60 + 60, {
+      expected: "with config.jwtExpiresIn set to '15m' (JWT_EXPIRES_IN=15m), a token from register expires within 15 minutes",
+      got: typeof shortExp === 'number' ? `exp is ${shortExp - now} seconds from now` : `no exp claim: ${JSON.stringify(jwt.decode(short))}`,
+      hint: 'pass config.jwtExpiresIn (from deps.config) to jwt.sign; never a lifetime written in the code',
+      lesson: L.issuing,
+    });
   });
 
   requirement('GET /api/user without a token, or with a malformed Authorization header, answers 401 in the error envelope', { lesson: L.checking, covers: ['token-refused-401'] }, async () => {
