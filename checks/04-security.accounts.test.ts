@@ -99,6 +99,18 @@ describe('field limits', () => {
       hint: 'the columns must hold them: a TEXT for bio, a VARCHAR(2048) for image',
       lesson: L.current,
     });
+    // Characters, not bytes: 1,000 "é" are 2,000 bytes of UTF-8, and still 1,000 characters.
+    const accented = 'é'.repeat(1000);
+    const wide = await http.put('/api/user', { json: { user: { bio: accented } }, headers });
+    expectStatus(wide, 200, L.current, 'a bio of 1,000 "é" (1,000 characters, 2,000 bytes in UTF-8) is accepted: the limit counts characters');
+    const kept = await http.get('/api/user', { headers });
+    ensure(userOf(kept)?.bio === accented, {
+      expected: 'the bio of 1,000 "é" kept whole',
+      got: `a bio of ${String(userOf(kept)?.bio ?? '').length} characters`,
+      hint: 'count characters ([...value].length), not bytes (Buffer.byteLength)',
+      lesson: L.current,
+    });
+    expectStatus(await http.put('/api/user', { json: { user: { bio } }, headers }), 200, L.current, 'a bio of exactly 1,000 characters is accepted');
     const both = await http.put('/api/user', { json: { user: { bio: `${bio}b`, image: `${image}i` } }, headers });
     expect422For(both, 'bio', 'a bio of 1,001 characters and an image of 2,049, at once', L.current);
     expect422For(both, 'image', 'a bio of 1,001 characters and an image of 2,049, at once', L.current);
