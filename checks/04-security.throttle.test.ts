@@ -77,7 +77,15 @@ describe('the login limit', () => {
     await failTimes(http, ada, 5, 'ada');
     expect429(await http.post('/api/users/login', wrongFor(ada)), 'the 6th attempt');
     time.tick(14 * 60 * 1000);
-    expect429(await http.post('/api/users/login', rightFor(ada)), '14 minutes later (deps.clock moved on), the right password', 'the window is 15 minutes, not less');
+    const late = await http.post('/api/users/login', rightFor(ada));
+    expect429(late, '14 minutes later (deps.clock moved on), the right password', 'the window is 15 minutes, not less');
+    const retryAfter = Number(late.headers['retry-after']);
+    ensure(retryAfter <= 61, {
+      expected: '14 minutes into the 15, Retry-After says the seconds left: about 60, not more',
+      got: `Retry-After: ${late.headers['retry-after']}`,
+      hint: 'answer the seconds until the window ends (its end minus deps.clock(), rounded up), not the length of the window',
+      lesson: L.throttle,
+    });
     time.tick(60 * 1000 + 1000);
     const res = await http.post('/api/users/login', rightFor(ada));
     ensure(res.status === 200, {
