@@ -46,7 +46,7 @@ describe('the login limit', () => {
     expect429(await http.post('/api/users/login', rightFor(ada)), 'then the right password');
   });
 
-  requirement('after 5 failed logins for one email, the 6th attempt answers 429, while another email from the same client still logs in and fails with 401', { lesson: L.throttle, covers: ['throttle-keyed-ip-email', 'login-throttled'] , timeout: 20_000 }, async () => {
+  requirement('after 5 failed logins for one email, the 6th attempt answers 429, while another email from the same client still logs in and fails with 401', { lesson: L.throttle, covers: ['throttle-keyed-ip-email', 'throttle-every-email', 'login-throttled'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     const bob = person('bob');
@@ -57,6 +57,30 @@ describe('the login limit', () => {
     expect401(await http.post('/api/users/login', wrongFor(bob)), "bob's wrong password from the same client, once ada is limited", L.throttle, 'key the count by client address and email, not by address alone: one email failing must not lock the others out');
     await login(http, bob);
     await failTimes(http, bob, 4, 'bob, after his successful login');
+    // An email with no account is counted like any other: a 429 for registered emails only would tell who has one.
+    const nobody = person('nobody');
+    await failTimes(http, nobody, 5, `${nobody.email}, which nobody registered`);
+    expect429(await http.post('/api/users/login', wrongFor(nobody)), `a 6th failed login for ${nobody.email}, which nobody registered`, 'count the failures of every email, registered or not: otherwise the 6th answer (429 or 401) tells whether the email has an account');
+    // Every spelling the login takes for carol's account (capitals, spaces around it) is carol's email.
+    const carol = person('carol');
+    await register(http, carol);
+    const spellings = [carol.email.toUpperCase(), ` ${carol.email} `, carol.email[0].toUpperCase() + carol.email.slice(1)];
+    const hers: string[] = [];
+    for (const spelling of spellings) {
+      const res = await http.post('/api/users/login', { json: { user: { email: spelling, password: carol.password } } });
+      if (res.status === 200) hers.push(spelling);
+    }
+    if (hers.length > 0) {
+      for (let i = 0; i < 5; i += 1) {
+        const spelling = hers[i % hers.length];
+        expect401(await http.post('/api/users/login', { json: { user: { email: spelling, password: `${carol.password}-guess` } } }), `failed login #${i + 1} of 5 for carol's email written ${JSON.stringify(spelling)} (which logs her in with her password)`, L.throttle);
+      }
+      expect429(
+        await http.post('/api/users/login', rightFor(carol)),
+        `carol's email as registered, with the right password, after 5 failures for it written ${hers.map((h) => JSON.stringify(h)).join(' and ')} (spellings your login takes for her account)`,
+        'key the count by the email as the account is looked up (trimmed, lower case), not as it was sent: otherwise every spelling gets 5 more guesses',
+      );
+    }
   });
 
   requirement('a successful login forgets the failures: after 4 failures and a success, 5 more failures answer 401 before the limit', { lesson: L.throttle, covers: ['login-success-resets'] , timeout: 20_000 }, async () => {
