@@ -122,7 +122,7 @@ describe('the login limit', () => {
 });
 
 describe('the limit per client', () => {
-  requirement('50 failed logins from one client for 50 different emails answer 401, the 51st answers 429, and successful logins do not count', { lesson: L.throttle, covers: ['throttle-per-client'], timeout: 40_000 }, async () => {
+  requirement('50 failed logins from one client for 50 different emails answer 401, the 51st answers 429, and successful logins do not count', { lesson: L.throttle, covers: ['throttle-per-client', 'throttle-per-client-success'], timeout: 40_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     await register(http, ada);
@@ -131,16 +131,22 @@ describe('the limit per client', () => {
     // Ten at a time: every email differs, so only the limit per client can refuse them.
     const statuses: number[] = [];
     for (let i = 0; i < strangers.length; i += 10) {
+      // A success half-way gives back its own attempt, and no more: it does not wipe the failures.
+      if (i === 30) await login(http, ada);
       const batch = await Promise.all(strangers.slice(i, i + 10).map((who) => http.post('/api/users/login', wrongFor(who))));
       statuses.push(...batch.map((r) => r.status));
     }
     const not401 = statuses.findIndex((s) => s !== 401);
     ensure(not401 < 0, {
-      expected: '50 failed logins from one client, each for another email (and 3 successful ones before): all 401',
+      expected: '50 failed logins from one client, each for another email (and 3 successful ones before, 1 after the 30th): all 401',
       got: `failed login #${not401 + 1} answered ${statuses[not401]}`,
       hint: 'the limit per client is 50 failures in 15 minutes, and a successful login does not count towards it',
       lesson: L.throttle,
     });
-    expect429(await http.post('/api/users/login', wrongFor(person('nobody-else'))), 'a 51st failed login from the same client, for yet another email', 'count failures per client address too (50 in 15 minutes), whatever the email');
+    expect429(
+      await http.post('/api/users/login', wrongFor(person('nobody-else'))),
+      'a 51st failed login from the same client, for yet another email (a successful login came after the 30th)',
+      'count failures per client address too (50 in 15 minutes), whatever the email; a successful login gives back its own attempt, it does not forget the failures',
+    );
   });
 });
