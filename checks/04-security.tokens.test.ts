@@ -21,6 +21,7 @@ import {
   person,
   register,
   SECRET,
+  secrets,
   setRole,
   tokenAuth,
   userOf,
@@ -112,6 +113,21 @@ describe('optionalAuth', () => {
       for (const [what, value] of Object.entries(bad)) {
         expect401(await http.get(path, { headers: { Authorization: value } }), `GET ${path} with ${what}`, L.checking, 'optionalAuth lets a request without a header through, but a header with a bad token is still a 401');
       }
+    }
+    // Well signed but no longer good: the token of a user deleted since, and a token issued before a password change.
+    const bob = person('bob');
+    const bobToken = await register(http, bob);
+    const { db } = await fileDatabase(dir);
+    await db.query('DELETE FROM users WHERE username = ?', { replacements: [bob.username] });
+    const renewed = `${ada.password}-renewed`;
+    secrets.add(renewed);
+    const change = await http.put('/api/user', { json: { user: { password: renewed } }, headers: tokenAuth(token) });
+    expectStatus(change, 200, L.current, 'PUT /api/user with a new password');
+    const fresh = String(userOf(change)?.token);
+    for (const path of ['/api/articles', `/api/articles/${slug}`, `/api/articles/${slug}/comments`]) {
+      expect401(await http.get(path, { headers: tokenAuth(bobToken) }), `GET ${path} with the token of a user deleted since`, L.checking, 'optionalAuth refuses every token requireAuth refuses: check in one place (one function both use) that the user exists');
+      expect401(await http.get(path, { headers: tokenAuth(token) }), `GET ${path} with a token issued before its user changed the password`, L.checking, "optionalAuth refuses every token requireAuth refuses: compare the token's version with the user's there too");
+      expectStatus(await http.get(path, { headers: tokenAuth(fresh) }), 200, L.checking, `GET ${path} with the token from the password change`);
     }
   });
 });
