@@ -163,6 +163,23 @@ export interface UserJson {
 }
 export const userOf = (res: Response): UserJson | undefined => (res.body as { user?: UserJson } | undefined)?.user;
 
+/** The Conduit user: all five keys, whatever the route (register, login, GET and PUT /api/user). */
+export function expectConduitUser(res: Response, what: string, lessonUrl: string): void {
+  const user = userOf(res);
+  const problems: string[] = [];
+  if (!user || typeof user !== 'object') problems.push('no "user" object');
+  else {
+    for (const key of ['email', 'token', 'username'] as const) if (typeof user[key] !== 'string' || user[key] === '') problems.push(`${key} should be a non-empty string, got ${JSON.stringify(user[key])}`);
+    for (const key of ['bio', 'image'] as const) if (!(key in user) || (user[key] !== null && typeof user[key] !== 'string')) problems.push(`${key} should be present, null or a string, got ${key in user ? JSON.stringify(user[key]) : 'no such key'}`);
+  }
+  ensure(problems.length === 0, {
+    expected: `${what} answers the Conduit user, all five keys present: {"user": {email, token, username, bio, image}} (bio and image may be null)`,
+    got: `${problems.join('; ')}: ${describeResponse(res)}`,
+    hint: 'build the user JSON in one function, field by field, and use it in every handler that answers a user',
+    lesson: lessonUrl,
+  });
+}
+
 /** Registers through the API and returns the token. Any 2xx with a token will do here. */
 export async function register(http: Http, who: Person, extra: Record<string, unknown> = {}): Promise<string> {
   const res = await http.post('/api/users', { json: { user: { ...who, ...extra } } });

@@ -17,7 +17,7 @@ import jwt from 'jsonwebtoken';
 import { describe } from 'vitest';
 import { api, countRows, describeResponse, loadApp, ensure, TEST_CONFIG, expectErrorEnvelope, expectJson, expectStartupRefusal, expectStatus, fail, fileDatabase, requirement, serverDatabase, tableNames, type Response } from './support/index.js';
 import {
-  addComment, expectRefusedSecret, b64url, guarded, BCRYPT_HASH, showRow, claimsOf, createArticle, dir, expect401, expect403, expect422For, expectResignedAccepted, freshApp, L, login, makeAdmin, nowSeconds, person, register, SECRET, secrets, shortValue, tokenAuth, userOf, userRow,
+  addComment, expectConduitUser, expectRefusedSecret, b64url, guarded, BCRYPT_HASH, showRow, claimsOf, createArticle, dir, expect401, expect403, expect422For, expectResignedAccepted, freshApp, L, login, makeAdmin, nowSeconds, person, register, SECRET, secrets, shortValue, tokenAuth, userOf, userRow,
 } from './04-security.shared.js';
 // ── Registering ────────────────────────────────────────────────────────────────────────────
 
@@ -75,6 +75,7 @@ describe('POST /api/users/login', () => {
     const res = await http.post('/api/users/login', { json: { user: { email: ada.email, password: ada.password } } });
     expectStatus(res, 200, L.login);
     expectJson(res, L.login);
+    expectConduitUser(res, 'POST /api/users/login', L.login);
     const user = userOf(res);
     ensure(user?.email === ada.email && user.username === ada.username && typeof user.token === 'string' && user.token !== '', {
       expected: `{"user": {"email": "${ada.email}", "username": "${ada.username}", "token": "<jwt>", …}}`,
@@ -144,6 +145,7 @@ describe('GET and PUT /api/user', () => {
         hint: 'load the user whose id the token carries (its subject), not just any user',
         lesson: L.current,
       });
+      expectConduitUser(res, `GET /api/user (${scheme})`, L.current);
     }
   });
 
@@ -153,6 +155,9 @@ describe('GET and PUT /api/user', () => {
     const bob = person('bob');
     const [token] = await Promise.all([register(http, ada), register(http, bob)]);
     const headers = tokenAuth(token);
+    const first = await http.put('/api/user', { json: { user: { username: ada.username } }, headers });
+    expectStatus(first, 200, L.current, 'PUT /api/user with the caller\'s own username');
+    expectConduitUser(first, 'PUT /api/user (bio and image still unset)', L.current);
     const res = await http.put('/api/user', { json: { user: { email: ada.email, bio: 'I write about engines.', image: 'https://example.com/ada.png' } }, headers });
     expectStatus(res, 200, L.current, 'the caller\'s own current email is not "taken": leave their row out of the uniqueness check');
     const user = userOf(res);
