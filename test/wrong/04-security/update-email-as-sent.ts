@@ -3,8 +3,6 @@ import type { WrongSubmission } from '../types.js';
 export default {
   description: 'PUT /api/user stores a new email exactly as sent, while login looks emails up in lower case: after changing the email to Ada.New@Example.com, logging in with it fails',
   caughtBy: "PUT /api/user changes the caller's fields, accepts their own current email, and answers 422 for another user's email or username",
-  // MySQL's collation compares emails without regard to case, so the login still finds the row there.
-  dialects: ['sqlite'],
   edits: [
     {
       file: 'src/users/users.service.ts',
