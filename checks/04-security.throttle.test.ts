@@ -122,7 +122,7 @@ describe('the login limit', () => {
 });
 
 describe('the limit per client', () => {
-  requirement('50 failed logins from one client for 50 different emails answer 401, the 51st answers 429, and successful logins do not count', { lesson: L.throttle, covers: ['throttle-per-client', 'throttle-per-client-success'], timeout: 60_000 }, async () => {
+  requirement('50 failed logins from one client for 50 different emails answer 401, the 51st answers 429, and successful logins do not count', { lesson: L.throttle, covers: ['throttle-per-client', 'throttle-per-client-success', 'throttle-refused-not-counted'], timeout: 60_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     await register(http, ada);
@@ -160,5 +160,20 @@ describe('the limit per client', () => {
       hint: 'take the attempt from the limit per client before the password check too, in the same synchronous step that checks its count, and give it back when the password is right',
       lesson: L.throttle,
     });
+    // An attempt answered 429 is no failed login: 50 of them for a locked email leave the count per client where it was.
+    const locked = await freshApp();
+    const dora = person('dora');
+    await register(locked, dora);
+    await failTimes(locked, dora, 5, 'dora');
+    for (let i = 1; i <= 50; i += 1) {
+      const refused = await locked.post('/api/users/login', wrongFor(dora));
+      if (refused.status !== 429) ensure(false, { expected: `dora's attempt #${i} after her 5 failures: 429 Too Many Requests`, got: describeResponse(refused), lesson: L.throttle });
+    }
+    expect401(
+      await locked.post('/api/users/login', wrongFor(person('stranger'))),
+      "a failed login for another email from the same client, after 5 failed logins and 50 attempts refused with 429 for dora's: 6 failed logins in all, under the 50 per client",
+      L.throttle,
+      'an attempt answered 429 is not a failed login: give back what it took from the limit per client when the limit per email refuses it',
+    );
   });
 });
