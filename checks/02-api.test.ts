@@ -264,6 +264,13 @@ describe('POST /api/articles', () => {
       got: describeResponse(res),
       lesson: L.create,
     });
+    const cased = await createArticle(http, { tagList: ['tea', 'Tea', 'apple', 'Zebra'] });
+    ensure(same(cased.tagList, ['Tea', 'Zebra', 'apple', 'tea']), {
+      expected: 'tagList ["tea", "Tea", "apple", "Zebra"] comes back as ["Tea", "Zebra", "apple", "tea"] (the order of sort(): upper case before lower case, and "Tea" and "tea" are two tags)',
+      got: `tagList ${JSON.stringify(cased.tagList)}`,
+      hint: 'sort() with no compare function; localeCompare or a case-insensitive sort gives another order',
+      lesson: L.create,
+    });
     const untagged = await createArticle(http);
     ensure(same(untagged.tagList, []), {
       expected: 'an article created without tagList has "tagList": []',
