@@ -673,6 +673,8 @@ describe('pagination', () => {
 describe('filters', () => {
   requirement('?tag= keeps only the articles with that tag, and articlesCount counts only those', { lesson: L.filters , covers: ['filter-tag', 'filter-count', 'filter-unknown-empty'] }, async () => {
     const { http, time } = await freshApp();
+    const capital = await createArticle(http, { title: 'Capital Dragons', tagList: ['Dragons'] });
+    time.tick();
     const dragons = await createArticle(http, { title: 'Dragons', tagList: ['training', 'dragons'] });
     time.tick();
     await createArticle(http, { title: 'Plain, no tags' });
@@ -683,6 +685,8 @@ describe('filters', () => {
     expectPage(await listArticles(http, '?tag=training', L.filters), '?tag=training', [training, dragons], 2, L.filters, hint);
     expectPage(await listArticles(http, '?tag=training&limit=1', L.filters), '?tag=training&limit=1', [training], 2, L.filters, hint);
     expectPage(await listArticles(http, '?tag=unused', L.filters), '?tag=unused', [], 0, L.filters, hint);
+    // Tags are compared exactly: "Dragons" and "dragons" are two tags.
+    expectPage(await listArticles(http, '?tag=Dragons', L.filters), '?tag=Dragons', [capital], 1, L.filters, 'the tag must equal the filter, case included: "Dragons" and "dragons" are two different tags');
     const first = (await listArticles(http, '?tag=dragons', L.filters)).articles[0];
     ensure(same(first?.tagList, ['dragons', 'training']), {
       expected: 'the article in ?tag=dragons has "tagList": ["dragons", "training"]',
