@@ -687,6 +687,11 @@ describe('filters', () => {
     expectPage(await listArticles(http, '?tag=unused', L.filters), '?tag=unused', [], 0, L.filters, hint);
     // Tags are compared exactly: "Dragons" and "dragons" are two tags.
     expectPage(await listArticles(http, '?tag=Dragons', L.filters), '?tag=Dragons', [capital], 1, L.filters, 'the tag must equal the filter, case included: "Dragons" and "dragons" are two different tags');
+    // A filter names one tag exactly: % and _ are characters of a tag, not wildcards (SQL LIKE).
+    for (const pattern of ['%', 'drag%', '_ragons', 'dragon_']) {
+      const query = `?tag=${encodeURIComponent(pattern)}`;
+      expectPage(await listArticles(http, query, L.filters), query, [], 0, L.filters, `no article carries the tag "${pattern}": % and _ are not wildcards, the tag must equal the filter (compare with =, not LIKE)`);
+    }
     const first = (await listArticles(http, '?tag=dragons', L.filters)).articles[0];
     ensure(same(first?.tagList, ['dragons', 'training']), {
       expected: 'the article in ?tag=dragons has "tagList": ["dragons", "training"]',
@@ -716,6 +721,11 @@ describe('filters', () => {
       L.filters,
       'an author nobody has heard of is not an error: the answer is 200 with no articles',
     );
+    // An author nobody has heard of, even one that looks like a LIKE pattern matching the real one.
+    for (const pattern of ['%', `${author.slice(0, 2)}%`, `${author.slice(0, -1)}_`]) {
+      const query = `?author=${encodeURIComponent(pattern)}`;
+      expectPage(await listArticles(http, query, L.filters), query, [], 0, L.filters, `nobody is called "${pattern}": % and _ are not wildcards, the username must equal the filter (compare with =, not LIKE)`);
+    }
     const both = `${by}&tag=dragons`;
     expectPage(await listArticles(http, both, L.filters), both, [older], 1, L.filters, 'filters combine with AND: both must hold');
     expectPage(await listArticles(http, '?author=johnjacob&tag=dragons', L.filters), '?author=johnjacob&tag=dragons', [], 0, L.filters, 'filters combine with AND: both must hold');
