@@ -935,7 +935,7 @@ describe('the schema', () => {
     await mustRefuse(db, 'a second tag named "solo"', tag, ['solo'], UNIQUE, hint('tags.name'), L.constraints);
   });
 
-  requirement('the database itself refuses a comment or a tag link that points at a missing article', { lesson: L.constraints, covers: ['foreign-keys'] }, async () => {
+  requirement('the database itself refuses a comment, a tag link or an article that points at a missing article, tag or user; deleting a tag takes its links along', { lesson: L.constraints, covers: ['foreign-keys', 'tag-links-cascade'] }, async () => {
     await loadApp(dir);
     const { db } = await fileDatabase(dir);
     await mustInsert(db, 'a user', 'INSERT INTO users (username, email, created_at, updated_at) VALUES ($1, $2, $3, $3)', ['bob', 'bob@example.com', SQL_NOW], L.constraints);
@@ -970,6 +970,51 @@ describe('the schema', () => {
       hint('articles.author_id', 'users'),
       L.constraints,
     );
+    await mustInsert(
+      db,
+      'an article by bob',
+      'INSERT INTO articles (slug, title, description, body, author_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
+      ['by-bob', 'By Bob', 'd', 'b', bob.id, SQL_NOW],
+      L.constraints,
+    );
+    const [byBob] = await select<{ id: number }>(db, 'SELECT id FROM articles WHERE slug = $1', ['by-bob']);
+    await mustRefuse(
+      db,
+      'a comment whose author_id names no user',
+      'INSERT INTO comments (body, article_id, author_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)',
+      ['ghost', byBob.id, 987654, SQL_NOW],
+      FOREIGN_KEY,
+      hint('comments.author_id', 'users'),
+      L.constraints,
+    );
+    await mustRefuse(
+      db,
+      'a row of article_tags whose tag_id names no tag',
+      'INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)',
+      [byBob.id, 987654],
+      FOREIGN_KEY,
+      hint('article_tags.tag_id', 'tags'),
+      L.constraints,
+    );
+    // Both keys of article_tags cascade: a tag deleted (by a clean-up, say) takes its links along.
+    await mustInsert(db, 'a link from "by-bob" to the tag "lonely"', 'INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)', [byBob.id, lonely.id], L.constraints);
+    try {
+      await db.query('DELETE FROM tags WHERE id = $1', { bind: [lonely.id] });
+    } catch (err) {
+      fail({
+        expected: 'DELETE FROM tags of a tag an article carries succeeds, and its rows of article_tags go with it',
+        got: `the database refused: ${firstLine(err)}`,
+        hint: "article_tags.tag_id references tags with onDelete: 'CASCADE', like article_tags.article_id references articles",
+        lesson: L.constraints,
+      });
+    }
+    const links = await count(db, 'article_tags', 'tag_id = $1', [lonely.id], L.constraints);
+    ensure(links === 0, {
+      expected: 'no row of article_tags points at the deleted tag',
+      got: `${links} row(s) still do`,
+      hint: "article_tags.tag_id references tags with onDelete: 'CASCADE'",
+      lesson: L.constraints,
+    });
   });
 
   requirement('the database itself refuses an article, comment or tag with a required column left empty (NOT NULL)', { lesson: L.constraints, covers: ['not-null'] }, async () => {
