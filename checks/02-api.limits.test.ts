@@ -102,12 +102,13 @@ function expect422Naming(res: Response, keys: string[], label: string, lessonUrl
   });
 }
 
-// Values of exactly the limit, in code points. The body mixes ASCII and a few emoji: 50,000
-// emoji would be 200 kB of JSON, over the body parser's limit.
+// Values of exactly the limit, in code points. The body mixes ASCII, two-byte letters and a few
+// emoji: 50,000 emoji would be 200 kB of JSON, over the body parser's limit, while these 90 kB
+// are still more than the 65,535 bytes of a MySQL TEXT column.
 const atMax = {
   title: DRAGON.repeat(MAX.title),
   description: `${'d'.repeat(MAX.description - 24)}${DRAGON.repeat(24)}`,
-  body: `${'b'.repeat(MAX.body - 10)}${DRAGON.repeat(10)}`,
+  body: `${'é'.repeat(40_000)}${'b'.repeat(MAX.body - 40_010)}${DRAGON.repeat(10)}`,
   tag: DRAGON.repeat(MAX.tag),
 };
 const overMax = {
