@@ -918,7 +918,7 @@ describe('the schema', () => {
     });
   });
 
-  requirement('the database itself refuses a duplicate slug, username or email', { lesson: L.constraints, covers: ['unique-constraints'] }, async () => {
+  requirement('the database itself refuses a duplicate slug, username, email, tag name or tag link', { lesson: L.constraints, covers: ['unique-constraints'] }, async () => {
     await loadApp(dir);
     const { db } = await fileDatabase(dir);
     const user = 'INSERT INTO users (username, email, created_at, updated_at) VALUES ($1, $2, $3, $3)';
@@ -933,6 +933,19 @@ describe('the schema', () => {
     const tag = 'INSERT INTO tags (name) VALUES ($1)';
     await mustInsert(db, 'a tag', tag, ['solo'], L.constraints);
     await mustRefuse(db, 'a second tag named "solo"', tag, ['solo'], UNIQUE, hint('tags.name'), L.constraints);
+    const [oneSlug] = await select<{ id: number }>(db, 'SELECT id FROM articles WHERE slug = $1', ['one-slug']);
+    const [solo] = await select<{ id: number }>(db, 'SELECT id FROM tags WHERE name = $1', ['solo']);
+    const link = 'INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)';
+    await mustInsert(db, 'a link from "one-slug" to the tag "solo"', link, [oneSlug.id, solo.id], L.constraints);
+    await mustRefuse(
+      db,
+      'a second, identical link from "one-slug" to "solo" in article_tags',
+      link,
+      [oneSlug.id, solo.id],
+      UNIQUE,
+      'make (article_id, tag_id) the primary key of article_tags (primaryKey: true on both columns), or a unique index on the pair',
+      L.constraints,
+    );
   });
 
   requirement('the database itself refuses a comment, a tag link or an article that points at a missing article, tag or user; deleting a tag takes its links along', { lesson: L.constraints, covers: ['foreign-keys', 'tag-links-cascade'] }, async () => {
