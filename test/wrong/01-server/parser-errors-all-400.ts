@@ -2,7 +2,7 @@ import type { WrongSubmission } from '../types.js';
 
 export default {
   description: 'every error of the body parser answers 400, so an unsupported charset (415) and a body too large (413) lose their status',
-  caughtBy: "the body parser's other refusals keep their 4xx status (413 too large, 415 unsupported charset, 400 a body that does not decompress), in the envelope",
+  caughtBy: "the body parser's other refusals keep their 4xx status (413 too large, 415 unsupported charset or encoding, 400 a body that does not decompress), in the envelope",
   edits: [
     {
       file: 'src/http/error-handler.ts',
