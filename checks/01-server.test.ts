@@ -920,12 +920,15 @@ describe('the server process', () => {
           },
         }),
       );
-      // The boundaries are valid: 0 (any free port) and 65535, with the other variables' other values.
+      // The boundaries are valid: 0 (any free port) and 65535, and between them every value the
+      // lesson lists for NODE_ENV and LOG_LEVEL is tried once (a list with "warning" refuses warn).
       const accepted = [
         { PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'debug' },
         { PORT: '65535', NODE_ENV: 'production', LOG_LEVEL: 'silent' },
+        { PORT: String(free), NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+        { PORT: String(await freePort()), NODE_ENV: 'production', LOG_LEVEL: 'error' },
       ]
-        .slice(0, later ? 1 : 2)
+        .slice(0, later ? 1 : 4)
         .map(async (env) => {
           const server = await startObserved(dir, { env: { ...env, JWT_SECRET }, redirect: [env.PORT], lesson: L.config });
           try {
