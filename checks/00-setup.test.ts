@@ -568,9 +568,9 @@ describe('the server', () => {
     }
   });
 
-  requirement('with no PORT in .env or in the environment, the server listens on 3000', { lesson: L.server, timeout: 25_000, concurrent: true, covers: ['server-port'] }, async () => {
+  requirement('with no PORT in .env or in the environment, the server listens on 3000 and logs that URL', { lesson: L.server, timeout: 25_000, concurrent: true, covers: ['server-port', 'server-logs-url'] }, async () => {
     // Asked for 3000, the server gets a free port instead: the learner's own server may be on 3000.
-    const { server, cleanUp } = await startCopy(undefined, { PORT: undefined }, 'with no PORT anywhere (no .env)', [String(DEFAULT_PORT)]);
+    const { server, copy, cleanUp } = await startCopy(undefined, { PORT: undefined }, 'with no PORT anywhere (no .env)', [String(DEFAULT_PORT)]);
     try {
       ensure(server.requested === String(DEFAULT_PORT), {
         expected: `with PORT unset, the server listens on its default port, ${DEFAULT_PORT}`,
@@ -578,6 +578,19 @@ describe('the server', () => {
         hint: 'give PORT a default: Number(process.env.PORT ?? 3000)',
         lesson: L.server,
       });
+      // The URL it logs is the default's too (or the port it really got), not process.env.PORT (undefined here).
+      const url = new RegExp(`https?://(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1?\\]|[\\w.-]+):(?:${DEFAULT_PORT}|${server.port})(?!\\d)`);
+      const deadline = Date.now() + budget(2000);
+      while (!server.output().some((l) => url.test(l)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      if (!server.output().some((l) => url.test(l))) {
+        const output = server.output();
+        fail({
+          expected: `with PORT unset, once it listens the server logs its URL, http://localhost:${DEFAULT_PORT}`,
+          got: output.length ? `its output:\n          | ${asLearnerPaths(output.slice(-6).join('\n          | '), copy, dir)}` : 'it printed nothing',
+          hint: 'log the port the server uses (the one with its default), not process.env.PORT: app.listen(port, () => console.log(`Server listening on http://localhost:${port}`))',
+          lesson: L.server,
+        });
+      }
     } finally {
       await cleanUp();
     }
