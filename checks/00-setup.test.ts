@@ -667,6 +667,19 @@ describe('the server', () => {
       const scripts = scriptsOf(pkg);
       const noEmit = (w: string) => /^--?noEmit$/i.test(w);
       const watch = (w: string) => /^(?:-w|--watch)$/i.test(w);
+      // Given file names (tsc src/server.ts), tsc ignores tsconfig.json: no strict, no nodenext, no outDir.
+      const namesFiles = (c: string[]) => c.slice(1).find((w, i, rest) => /\.[cm]?tsx?$/i.test(w) && !/^(?:-p|--project)$/i.test(rest[i - 1] ?? ''));
+      const withFiles = (['typecheck', 'build'] as const).flatMap((name) =>
+        commandsOf(scripts[name], scripts)
+          .filter((c) => program(c) === 'tsc' && namesFiles(c))
+          .map((c) => `"${name}": ${JSON.stringify(scripts[name])} names ${namesFiles(c)}`),
+      );
+      ensure(withFiles.length === 0, {
+        expected: 'the "typecheck" and "build" scripts to run tsc on the project (tsc --noEmit, tsc), with the options of tsconfig.json',
+        got: `${withFiles.join('; ')}: given a file name, tsc ignores tsconfig.json (no strict mode, no nodenext, no outDir)`,
+        hint: 'leave the file names out: tsconfig.json\'s "include" says which files to compile ("typecheck": "tsc --noEmit", "build": "tsc")',
+        lesson: L.dev,
+      });
       const typecheck = commandsOf(scripts.typecheck, scripts);
       ensure(typecheck.some((c) => program(c) === 'tsc' && c.some(noEmit)), {
         expected: `a "typecheck" script that runs tsc --noEmit (type errors, and no files written)`,
