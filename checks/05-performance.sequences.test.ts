@@ -18,6 +18,7 @@ type Who = 0 | 1 | 2;
 type Reader = Who | 3; // 3: anonymous
 type Op =
   | { kind: 'write'; who: Who; tags: string[] }
+  | { kind: 'edit'; target: number; tags: string[] }
   | { kind: 'favorite' | 'unfavorite' | 'comment'; who: Who; target: number }
   | { kind: 'follow' | 'unfollow'; who: Who; whom: Who | 3 }
   | { kind: 'read'; who: Reader; what: 'list' | 'feed' | 'article' | 'profile' | 'comments' | 'tags' | 'tag' | 'author' | 'favorited'; target: number; limit: 1 | 2 | 20; offset: 0 | 1 | 2 };
@@ -25,6 +26,7 @@ type Op =
 const who = fc.constantFrom<Who>(0, 1, 2);
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('write' as const), who, tags: fc.subarray([...TAGS]) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit' as const), target: fc.nat(5), tags: fc.subarray([...TAGS]) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('favorite' as const, 'unfavorite' as const, 'comment' as const), who, target: fc.nat(5) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('follow' as const, 'unfollow' as const), who, whom: fc.constantFrom<Who | 3>(0, 1, 2, 3) }) },
   {
@@ -51,6 +53,8 @@ interface Sut {
 }
 interface Model {
   slugs: string[];
+  /** Who wrote each of them (the two initial articles are bob's). */
+  authors: Record<string, Who>;
 }
 
 const tokenOf = (p: Person | undefined) => (p ? { Authorization: `Token ${p.token}` } : undefined);
@@ -102,7 +106,7 @@ async function clean({ world, people }: Sut): Promise<void> {
   for (const a of people) for (const b of people) await world.http.delete(`/api/profiles/${b.username}/follow`, { headers: tokenOf(a) });
 }
 
-/** A sequence's start: bob's two articles, nothing else left of the last sequence. */
+/** A sequence's start: bob's two articles, bob following himself, nothing else left of the last sequence. */
 async function startSequence(): Promise<Sut> {
   // One app and three users for every sequence (registering is bcrypt: slow on purpose); each
   // sequence starts from bob's two articles and no follows, the rest undone through the API so
@@ -120,6 +124,10 @@ async function startSequence(): Promise<Sut> {
     ensure(res.status === 201, { expected: 'POST /api/articles answers 201 (the two articles every sequence starts with)', got: describeResponse(res), lesson: L.same });
     sut.initial.push(String((res.body as { article: { slug: string } }).article.slug));
   }
+  // The API lets a user follow themselves: then their own articles, comments and profile show
+  // following true to them, in every answer (the ones to their writes too).
+  const self = await world.http.post(`/api/profiles/${bob.username}/follow`, { headers: tokenOf(bob) });
+  ensure(self.status === 200, { expected: `POST /api/profiles/${bob.username}/follow as ${bob.username} answers 200 (following oneself, as every sequence starts)`, got: describeResponse(self), lesson: L.same });
   return sut;
 }
 
@@ -130,7 +138,7 @@ sequenceRequirement<Op, Model, Sut>(
     op,
     maxOps: 12,
     runs: 12,
-    model: () => ({ slugs: [] }),
+    model: () => ({ slugs: [], authors: {} }),
     start() {
       // One start at a time: a sequence fast-check gave up on (out of time) may still be starting.
       const next = starting.then(startSequence);
@@ -151,14 +159,28 @@ sequenceRequirement<Op, Model, Sut>(
 
 /** One operation on the app under test, compared with the starter's answer. */
 async function applyOne(o: Op, model: Model, sut: Sut): Promise<void> {
-  const person = o.who === 3 ? undefined : sut.people[o.who];
+  const person = 'who' in o && o.who !== 3 ? sut.people[o.who] : undefined;
   switch (o.kind) {
     case 'write': {
       const res = await sut.http.post('/api/articles', { headers: tokenOf(person), json: { article: { title: `Fast ${model.slugs.length}`, description: 'd', body: 'b', tagList: o.tags } } });
       ensure(res.status === 201, { expected: 'POST /api/articles answers 201', got: describeResponse(res), lesson: L.same });
       const slug = String((res.body as { article: { slug: string } }).article.slug);
       model.slugs.push(slug);
+      model.authors[slug] = o.who;
       expectSame(res, Object.assign(await sut.world.oracle.get(`/api/articles/${slug}`, { headers: oracleTokenOf(person) }), { status: 201 }), `POST /api/articles as ${person?.username}`);
+      return;
+    }
+    case 'edit': {
+      // By its author (bob for the two initial articles): the answer is the article as they now read it.
+      const slug = pick([...sut.initial, ...model.slugs], o.target);
+      const editor = sut.people[model.authors[slug] ?? 1];
+      const path = `/api/articles/${slug}`;
+      const res = await sut.http.put(path, { headers: tokenOf(editor), json: { article: { body: `Edited ${o.target}`, tagList: o.tags } } });
+      if (slug === 'no-such-article') {
+        ensure(res.status === 404, { expected: `PUT ${path}: 404 (no such article)`, got: describeResponse(res), lesson: L.same });
+        return;
+      }
+      expectSame(res, await sut.world.oracle.get(path, { headers: oracleTokenOf(editor) }), `PUT ${path} as ${editor.username} (compared with the article as they now see it)`);
       return;
     }
     case 'favorite':
@@ -174,6 +196,12 @@ async function applyOne(o: Op, model: Model, sut: Sut): Promise<void> {
       const res = await sut.http.post(`/api/articles/${slug}/comments`, { headers: tokenOf(person), json: { comment: { body: 'Noted' } } });
       const known = slug !== 'no-such-article';
       ensure(known ? res.status === 201 : res.status === 404, { expected: known ? `POST /api/articles/${slug}/comments answers 201` : 'a comment on an unknown article: 404', got: describeResponse(res), lesson: L.same });
+      if (!known) return;
+      // The new comment as its author now reads it in the list (author.following included).
+      const id = (res.body as { comment?: { id?: unknown } } | undefined)?.comment?.id;
+      const listed = await sut.world.oracle.get(`/api/articles/${slug}/comments`, { headers: oracleTokenOf(person) });
+      const comment = ((listed.body as { comments?: { id: unknown }[] } | undefined)?.comments ?? []).find((c) => c.id === id);
+      expectSame(res, Object.assign(listed, { status: 201, body: { comment }, text: JSON.stringify({ comment }) }), `POST /api/articles/${slug}/comments as ${person?.username} (compared with that comment in the list as they now see it)`);
       return;
     }
     case 'follow':
