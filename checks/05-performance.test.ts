@@ -67,13 +67,20 @@ describe('lists', () => {
         `/api/articles?author=${bob.username}&limit=${n}&offset=2`,
         `/api/articles?favorited=${ada.username}&limit=${n}`,
         `/api/articles?favorited=${ada.username}&limit=${n}&offset=1`,
+        // The filters together, and a page past the end: articlesCount is still the total.
+        `/api/articles?favorited=${ada.username}&tag=sql&limit=${n}`,
+        `/api/articles?favorited=${ada.username}&author=${bob.username}&limit=${n}`,
+        `/api/articles?limit=${n}&offset=300`,
       ];
-      const small = await measure(w, paths(5), [undefined, ada]);
+      // Another reader of ada's favorites (bob favorited one article of his own choosing), and a
+      // user nobody has: an empty list, not the whole one.
+      const others = (n: number) => [`/api/articles?favorited=${ada.username}&limit=${n}`, `/api/articles?favorited=nobody_at_all&limit=${n}`];
+      const small = [...(await measure(w, paths(5), [undefined, ada])), ...(await measure(w, others(5), [bob]))];
       await insertArticles(w, [bob, cy, ada], 180, Date.UTC(2024, 1, 1));
       // The newest ten share one createdAt: only the id (newest first) orders them, in every filter.
       await insertArticles(w, [bob, cy, ada], 10, Date.UTC(2024, 2, 1), 0);
       for (const slug of (await newestSlugs(w, 12)).filter((_s, i) => i % 2 === 0)) await favorite(w, ada, slug);
-      const large = await measure(w, paths(100), [undefined, ada]);
+      const large = [...(await measure(w, paths(100), [undefined, ada])), ...(await measure(w, others(100), [bob]))];
       expectConstant(small, large, L.same, 'GET /api/articles');
     },
   );
