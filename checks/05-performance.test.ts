@@ -174,6 +174,9 @@ describe('caching', () => {
       });
       const second = await writeArticle(w, ada, ['rivers']);
       await sameAnswer(w, '/api/tags', undefined, L.tags);
+      // No new tag, but "training" is now used twice: it moves to the top (most used first).
+      await writeArticle(w, ada, ['training']);
+      await sameAnswer(w, '/api/tags', undefined, L.tags);
       const edit = await w.http.put(`/api/articles/${second}`, { ...as(ada), json: { article: { tagList: ['lakes', 'dragons'] } } });
       ensure(edit.status === 200, { expected: 'PUT /api/articles/:slug with a new tagList answers 200', got: describeResponse(edit), lesson: L.tags });
       await sameAnswer(w, '/api/tags', undefined, L.tags);
