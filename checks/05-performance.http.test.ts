@@ -134,8 +134,13 @@ describe('compression', () => {
       await insertArticles(w, [ada], 25);
       const big = await w.http.post('/api/articles', { ...as(ada), json: { article: { title: 'A long one', description: 'Long', body: 'Long enough to compress. '.repeat(200) } } });
       const bigSlug = String((big.body as { article?: { slug?: string } }).article?.slug);
+      // Its comments, a few KB of them: every answer over 1 KB, not only the articles'.
+      for (let i = 0; i < 4; i++) {
+        const comment = await w.http.post(`/api/articles/${bigSlug}/comments`, { ...as(ada), json: { comment: { body: `Comment ${i}, long enough to matter. `.repeat(20) } } });
+        ensure(comment.status === 201 || comment.status === 200, { expected: 'POST /api/articles/:slug/comments adds a comment', got: describeResponse(comment), lesson: L.compression });
+      }
       const gzip = { 'Accept-Encoding': 'gzip' };
-      for (const path of ['/api/articles?limit=20', `/api/articles/${bigSlug}`]) {
+      for (const path of ['/api/articles?limit=20', `/api/articles/${bigSlug}`, `/api/articles/${bigSlug}/comments`]) {
         for (const who of [undefined, ada]) {
           const res = await w.http.get(path, { headers: { ...as(who).headers, ...gzip } });
           ensure(res.status === 200 && res.headers['content-encoding'] === 'gzip' && /accept-encoding/i.test(String(res.headers.vary ?? '')), {
