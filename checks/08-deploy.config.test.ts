@@ -50,14 +50,15 @@ async function refusals(cases: { env: NodeJS.ProcessEnv; situation: string; ment
 }
 
 describe('configuration that fails closed', () => {
-  requirement('a REDIS_URL that is not a redis:// or rediss:// URL stops the server at start-up, naming REDIS_URL', { lesson: L.config, covers: ['config-redis-url', 'config-refusals'], timeout: 40_000, concurrent: true }, async () => {
+  requirement('a REDIS_URL that is not a redis:// or rediss:// URL with a host (127.0.0.1:6379, http://127.0.0.1:6379, redis://) stops the server at start-up, naming REDIS_URL', { lesson: L.config, covers: ['config-redis-url', 'config-refusals'], timeout: 40_000, concurrent: true }, async () => {
     await refusals(
-      ['127.0.0.1:6379', 'http://127.0.0.1:6379'].map((value) => ({
+      // redis:// parses as a URL, with an empty host: a client would quietly connect to localhost.
+      ['127.0.0.1:6379', 'http://127.0.0.1:6379', 'redis://'].map((value) => ({
         env: { REDIS_URL: value },
         situation: `REDIS_URL=${value} (everything else valid, NODE_ENV=production)`,
         mentions: /redis_url/i,
         variable: 'REDIS_URL',
-        running: 'validate REDIS_URL in loadConfig: new URL(value) must not throw and its protocol must be redis: or rediss:; a typo must stop the start, not fall back to the in-memory limits',
+        running: 'validate REDIS_URL in loadConfig: new URL(value) must not throw, its protocol must be redis: or rediss:, and its hostname not empty; a typo must stop the start, not fall back to the in-memory limits',
       })),
     );
   });
@@ -86,11 +87,12 @@ describe('configuration that fails closed', () => {
     );
   });
 
-  requirement('outside NODE_ENV=development, DB_DIALECT must be set: with NODE_ENV=production or test and no DB_DIALECT, the server stops naming DB_DIALECT instead of making a SQLite file', { lesson: L.config, covers: ['config-no-dev-defaults'], timeout: 40_000, concurrent: true }, async () => {
+  requirement('outside NODE_ENV=development, DB_DIALECT must be set: with NODE_ENV=production, test or unset and no DB_DIALECT, the server stops naming DB_DIALECT instead of making a SQLite file', { lesson: L.config, covers: ['config-no-dev-defaults'], timeout: 40_000, concurrent: true }, async () => {
     await refusals(
-      ['production', 'test'].map((nodeEnv) => ({
+      // Without NODE_ENV the server runs as in production (04-security): no development default either.
+      ['production', 'test', undefined].map((nodeEnv) => ({
         env: { NODE_ENV: nodeEnv, DB_DIALECT: undefined, DB_STORAGE: undefined, DATABASE_URL: undefined },
-        situation: `NODE_ENV=${nodeEnv} and DB_DIALECT unset`,
+        situation: `${nodeEnv === undefined ? 'NODE_ENV unset' : `NODE_ENV=${nodeEnv}`} and DB_DIALECT unset`,
         mentions: /db_dialect/i,
         variable: 'DB_DIALECT',
         running: 'only NODE_ENV=development may fall back to the SQLite file; elsewhere a missing DB_DIALECT is a mistake in the deployment, and a fresh empty SQLite file in the container would hide it',
@@ -115,12 +117,14 @@ describe('configuration that fails closed', () => {
   );
 
   requirement(
-    'values at the edges start the server: SHUTDOWN_TIMEOUT_MS=1000 with a METRICS_TOKEN of exactly 24 characters, and SHUTDOWN_TIMEOUT_MS=120000 under NODE_ENV=test with DB_DIALECT set',
-    { lesson: L.config, covers: ['config-shutdown-timeout', 'config-metrics-token'], timeout: 60_000, concurrent: true },
+    'values at the edges start the server: SHUTDOWN_TIMEOUT_MS=1000 with a METRICS_TOKEN of exactly 24 characters, and SHUTDOWN_TIMEOUT_MS=120000 under NODE_ENV=test with DB_DIALECT set and a rediss:// REDIS_URL (TLS, as managed Redis services require)',
+    { lesson: L.config, covers: ['config-shutdown-timeout', 'config-metrics-token', 'config-redis-url'], timeout: 60_000, concurrent: true },
     async () => {
+      // Nothing listens on that port: Redis is unreachable, and the server starts anyway (readiness says so).
+      const rediss = `rediss://127.0.0.1:${await freePort()}/0`;
       const cases: NodeJS.ProcessEnv[] = [
         { SHUTDOWN_TIMEOUT_MS: '1000', METRICS_TOKEN: 'M'.repeat(24) },
-        { SHUTDOWN_TIMEOUT_MS: '120000', NODE_ENV: 'test' },
+        { SHUTDOWN_TIMEOUT_MS: '120000', NODE_ENV: 'test', REDIS_URL: rediss },
       ];
       const results = await Promise.allSettled(
         cases.map((env) =>
