@@ -124,13 +124,13 @@ async function idleFor(app: AppProcess): Promise<boolean> {
  * signal's time is taken before it is sent, the exit's once it has been seen); "not held past it"
  * from the process sitting idle after the deadline, never from a clock.
  */
-async function expectCutOffAtDeadline({ setting, deadlineMs, lesson, hint }: { setting: string | undefined; deadlineMs: number; lesson: string; hint: string }): Promise<void> {
+async function expectCutOffAtDeadline({ setting, deadlineMs, lesson, hint, signal = 'SIGTERM' }: { setting: string | undefined; deadlineMs: number; lesson: string; hint: string; signal?: 'SIGTERM' | 'SIGINT' }): Promise<void> {
   const given = setting === undefined ? 'SHUTDOWN_TIMEOUT_MS unset' : `SHUTDOWN_TIMEOUT_MS=${setting}`;
   const deadline = `${deadlineMs / 1000} s`;
   await withApp({ env: { SHUTDOWN_TIMEOUT_MS: setting }, lesson }, async (app) => {
     const stuck = await slowRequest(app.port, { path: '/api/users/login', json: { user: { email: 'stuck@deploy-check.test', password: 'never-finished' } }, label: 'a login whose body never ends' });
     const sent = Date.now();
-    app.proc.child.kill('SIGTERM');
+    app.proc.child.kill(signal);
     // The moment the server has surely taken the signal: it stopped accepting (or it is gone).
     // Its deadline ends at most deadlineMs after that; a server idle later than that waits for something else.
     const handled = await refusedOrExited(app);
@@ -144,9 +144,17 @@ async function expectCutOffAtDeadline({ setting, deadlineMs, lesson, hint }: { s
       what: 'the server to exit at its shutdown deadline',
     });
     const after = Date.now() - sent;
-    const heldPast = (got: string) => ({ expected: `with ${given} and a request that never finishes, the process to exit at the deadline (${deadline} after SIGTERM)`, got, hint, lesson });
-    if ('idle' in end) fail(heldPast(`it was still running ${Math.round(after / 100) / 10} s after SIGTERM, idle: the unfinished request holds it${app.tail(6)}`));
-    if (end.runningAt !== undefined) fail(heldPast(`it was still running ${Math.round((end.runningAt - sent) / 100) / 10} s after SIGTERM, and exited only ${Math.round(after / 100) / 10} s after it${app.tail(6)}`));
+    const heldPast = (got: string) => ({ expected: `with ${given} and a request that never finishes, the process to exit at the deadline (${deadline} after ${signal})`, got, hint, lesson });
+    if ('idle' in end) fail(heldPast(`it was still running ${Math.round(after / 100) / 10} s after ${signal}, idle: the unfinished request holds it${app.tail(6)}`));
+    if (end.runningAt !== undefined) fail(heldPast(`it was still running ${Math.round((end.runningAt - sent) / 100) / 10} s after ${signal}, and exited only ${Math.round(after / 100) / 10} s after it${app.tail(6)}`));
+    if (end.exited === signal) {
+      fail({
+        expected: `${signal} to start the same graceful shutdown as SIGTERM (drain, then the deadline), not to end the process at once`,
+        got: `the process was killed by ${signal} itself ${Math.round(after / 100) / 10} s after it was sent (Node's default when nothing listens for it), with the request in flight cut`,
+        hint: "process.on('SIGINT', shutdown) beside process.on('SIGTERM', shutdown)",
+        lesson,
+      });
+    }
     ensure(typeof end.exited === 'number' && end.exited !== 0, {
       expected: 'a non-zero exit code when the deadline cut requests off (the shutdown was not clean)',
       got: `exit code ${end.exited}`,
@@ -155,7 +163,7 @@ async function expectCutOffAtDeadline({ setting, deadlineMs, lesson, hint }: { s
     // Below the deadline (less a little for timer rounding) the server surely cut the request early.
     ensure(after >= deadlineMs - 50, {
       expected: `with ${given}, the request in flight to get its ${deadline} before it is cut off`,
-      got: `the process exited ${Math.round(after / 100) / 10} s after SIGTERM`,
+      got: `the process exited ${Math.round(after / 100) / 10} s after ${signal}`,
       lesson,
     });
     // The process is gone, so the system closes its sockets: waited for, not timed.
@@ -256,10 +264,11 @@ describe('graceful shutdown', () => {
   );
 
   requirement(
-    'with SHUTDOWN_TIMEOUT_MS=1000, a request that never finishes does not hold the server: after SIGTERM it is cut off at the deadline, not before, and the process exits with a non-zero code',
+    'with SHUTDOWN_TIMEOUT_MS=1000, a request that never finishes does not hold the server: after SIGINT (handled like SIGTERM) it is cut off at the deadline, not before, and the process exits with a non-zero code',
     { lesson: L.shutdown, covers: ['shutdown-deadline'], timeout: 60_000, concurrent: true },
     async () => {
-      await expectCutOffAtDeadline({ setting: '1000', deadlineMs: 1000, lesson: L.shutdown, hint: 'on SIGTERM start a timer of SHUTDOWN_TIMEOUT_MS (unref it); when it fires, destroy the remaining connections (server.closeAllConnections()) and process.exit(1)' });
+      // SIGINT here (Ctrl-C, and what some platforms send): the same graceful shutdown as SIGTERM, not Node's default exit.
+      await expectCutOffAtDeadline({ setting: '1000', deadlineMs: 1000, signal: 'SIGINT', lesson: L.shutdown, hint: 'on SIGTERM and on SIGINT (process.on for both) start a timer of SHUTDOWN_TIMEOUT_MS (unref it); when it fires, destroy the remaining connections (server.closeAllConnections()) and process.exit(1)' });
     },
   );
 
