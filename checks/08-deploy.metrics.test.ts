@@ -148,6 +148,19 @@ describe('metrics', () => {
           got: `up by ${total(later) - total(after)}${newRoutes.length ? `; new route values: ${newRoutes.slice(0, 5).join(', ')}` : ''}`,
           lesson: L.metrics,
         });
+        // A request the JSON parser refuses (a broken client, a scanner) is a request too: a
+        // middleware mounted after express.json() never sees it, and the 4xx rate comes out wrong.
+        // Its route value is not asked for (no route has matched yet): only that it is counted.
+        const refused = await http.post('/api/articles', { headers: { Authorization: `Token ${token}` }, raw: '{"article":' });
+        ensure(refused.status === 400, { expected: 'POST /api/articles with a body that is not JSON: 400', got: describeResponse(refused), lesson: L.metrics });
+        const last = await scrape(app.url, 'after a body that is not JSON');
+        const of400 = (exp: Exposition) => samplesOf(exp, COUNT).filter((s) => s.labels.method === 'POST' && s.labels.status_code === '400').reduce((sum, s) => sum + s.value, 0);
+        ensure(total(last) - total(later) === 1 && of400(last) - of400(later) === 1, {
+          expected: `the POST whose body the JSON parser refused counted once, with method="POST" and status_code="400" (${COUNT} up by 1): the histogram counts every request, not only those that reach a route`,
+          got: `up by ${total(last) - total(later)} in all, by ${of400(last) - of400(later)} with status_code="400"; the series now: ${showSeries(last)}`,
+          hint: 'mount the metrics middleware before express.json(), so that it sees the requests the parser refuses',
+          lesson: L.metrics,
+        });
         const buckets = samplesOf(later, `${HISTOGRAM}_bucket`);
         ensure(later.types.get(HISTOGRAM) === 'histogram' && buckets.some((b) => b.labels.le === '+Inf') && samplesOf(later, `${HISTOGRAM}_sum`).length > 0, {
           expected: `${HISTOGRAM} as a histogram (# TYPE … histogram, _bucket{le="+Inf"}, _sum, _count)`,
