@@ -234,7 +234,12 @@ describe('structured logs', () => {
         await http.post('/api/users/login', { json: { user: { email: 'not-an-email', password: who.password } } });
         const auth = { Authorization: `Token ${token}` };
         await http.get('/api/user', { headers: auth });
+        // Every query parameter that holds a secret, not only the one of the lesson's example.
         await http.get(`/api/articles?token=${encodeURIComponent(token)}`);
+        await http.get(`/api/articles?limit=1&access_token=${encodeURIComponent(token)}`);
+        const inUrl = `pw-in-a-url-${uniqueTag()}-Secret`;
+        secrets.push({ what: 'a password sent as ?password= in a URL', value: inUrl });
+        await http.get(`/api/articles?password=${encodeURIComponent(inUrl)}&offset=0`);
         await http.put('/api/user', { headers: auth, json: { user: { password: newPassword } } });
         const again = await http.post('/api/users/login', { json: { user: { email: who.email, password: newPassword } } });
         const second = tokenOf(again);
