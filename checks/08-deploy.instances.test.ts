@@ -83,6 +83,37 @@ describe('several instances', () => {
   );
 
   requirement(
+    'two instances on one database and one Redis hold one limit per client address: 50 failed logins from one address, each for another email, spread over both answer 401, and the 51st answers 429 with Retry-After on either instance',
+    { lesson: L.instances, covers: ['redis-shared-limit'], timeout: 120_000, concurrent: true },
+    async () => {
+      await requireRedis(L.instances, 'the checks of two instances sharing their limits');
+      const logical = checkRedisDb();
+      const tag = person('address').email.split('@')[0];
+      const from = await ownLoopbackAddress();
+      try {
+        await withTwoInstances({ env: { REDIS_URL: redisUrlFor(logical) }, lesson: L.instances }, async (...apps) => {
+          const login = (i: number) => api(apps[i % 2].url).post('/api/users/login', { localAddress: from, json: { user: { email: `${tag}-${i}@deploy-check.test`, password: 'not-the-password' } } });
+          // Ten at a time, five on each instance: one address trying many accounts (each email once,
+          // so the limit per email never comes into play), half of it seen by each instance.
+          for (let start = 0; start < 50; start += 10) {
+            const answers = await Promise.all(Array.from({ length: 10 }, (_, k) => login(start + k)));
+            const other = answers.findIndex((r) => r.status !== 401);
+            ensure(other < 0, {
+              expected: `failed logins #${start + 1} to #${start + 10} of 50 from one address, each for another unknown email, half on each instance: 401 (under the limit per address)`,
+              got: other < 0 ? '' : `#${start + other + 1}: ${describeResponse(answers[other])}`,
+              lesson: L.instances,
+            });
+          }
+          expect429(await login(50), 'the 51st failed login from the same address, for yet another email (each instance saw 25 of the 50)');
+          expect429(await login(51), 'and the 52nd, on the other instance');
+        });
+      } finally {
+        await deleteOwnKeys(logical, [from, tag]);
+      }
+    },
+  );
+
+  requirement(
     'while Redis cannot be reached, a login answers 503 {"errors":{"service":["is temporarily unavailable"]}} instead of counting nothing (the limit fails closed), and logins work again once Redis is back',
     { lesson: L.instances, covers: ['redis-down'], timeout: 90_000, concurrent: true },
     async () => {
