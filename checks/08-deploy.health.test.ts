@@ -171,7 +171,7 @@ describe('liveness and readiness', () => {
   );
 
   requirement(
-    'with REDIS_URL set, /health/ready follows Redis: 503 with checks.redis "unavailable" while Redis cannot be reached, 200 again when it is back, in the same process, while /health/live and the API that does not need Redis go on answering',
+    'with REDIS_URL set, /health/ready follows Redis: 503 with checks.redis "unavailable" while Redis cannot be reached or holds its answer past the probe\'s 1 s, 200 again when it is back, in the same process, while /health/live and the API that does not need Redis go on answering',
     { lesson: L.health, covers: ['ready-ok', 'ready-503', 'ready-fresh', 'dependency-crash'], timeout: 90_000, concurrent: true },
     async () => {
       await requireRedis(L.health, 'the readiness checks');
@@ -205,6 +205,37 @@ describe('liveness and readiness', () => {
           await proxy.restore();
           await expectRecovery(app, proxy, 'Redis');
           ensure(app.exitCode() === undefined && app.pid === pid, { expected: 'the same process, still running', got: `exit code ${app.exitCode()}`, lesson: L.health });
+
+          // A Redis that hangs (a network dropping packets: the connection stays open, no answer
+          // comes): readiness gives up after its 1 s, as for the database. Not decided by a clock:
+          // the wait starts only once the app's PING is held in the proxy (its timer is running
+          // then), and whatever happened, the PING is then delivered and the answer read. A probe
+          // with a timeout has answered 503 by then; one that waits for Redis answers 200 only now.
+          proxy.stall();
+          let answered: Response | undefined;
+          const pending = api(app.url).get('/health/ready').then((res) => (answered = res));
+          await within(budget(10_000), { expected: 'GET /health/ready to PING Redis when the check asks it' }, Promise.race([proxy.whenHeld(), pending]));
+          const waited = budget(3000);
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([pending, new Promise((r) => (timer = setTimeout(r, waited)))]);
+          clearTimeout(timer);
+          const early = answered;
+          proxy.resume();
+          const hung = early ?? (await pending);
+          if (early === undefined && isReady(hung)) {
+            fail({
+              expected: 'GET /health/ready while Redis holds the connection open and does not answer: 503 after the probe\'s own timeout (1 s), not an answer that waits for Redis',
+              got: `no answer until the check let the PING through (after ${Math.round(waited / 1000)} s), then ${describeResponse(hung)}`,
+              hint: 'race the PING with a timer, as the SELECT 1: Promise.race([redis.ping(), timeout(1000)]) (disableOfflineQueue helps only when the connection is down, not when it hangs)',
+              lesson: L.health,
+            });
+          }
+          ensure(hung.status === 503 && bodyOf(hung).checks?.redis === 'unavailable', {
+            expected: 'GET /health/ready while Redis does not answer: 503 with checks.redis "unavailable"',
+            got: describeResponse(hung),
+            lesson: L.health,
+          });
+          await expectRecovery(app, proxy, 'Redis');
         });
       } finally {
         await proxy.close();

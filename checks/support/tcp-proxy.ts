@@ -6,6 +6,9 @@
  * - `cut()` destroys every connection through the proxy and stops listening: a new connection is
  *   refused (ECONNREFUSED), exactly what a client sees when the dependency is down;
  * - `restore()` listens again on the same port and forwards as before;
+ * - `stall()` keeps every connection open but forwards nothing, either way: a dependency that
+ *   hangs (a network dropping packets), where a client waits for an answer that does not come;
+ *   `resume()` delivers what was held, in order, and forwards as before;
  * - `connections` counts the connections accepted since the start, so a check can see that the
  *   client did (or did not) try to connect again.
  */
@@ -21,6 +24,12 @@ export interface TcpProxy {
   readonly up: boolean;
   cut(): Promise<void>;
   restore(): Promise<void>;
+  /** Forwards nothing from now on, connections kept open; resolves at once. */
+  stall(): void;
+  /** Resolves once something was sent through the proxy while it is stalled (a client is waiting). */
+  whenHeld(): Promise<void>;
+  /** Delivers what was held, in order, and forwards again. */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -50,6 +59,23 @@ export async function tcpProxy(target: ProxyTarget, { startCut = false } = {}): 
   const sockets = new Set<net.Socket>();
   let connections = 0;
   let up = false;
+  let stalled = false;
+  const held: (() => void)[] = [];
+  const onHeld: (() => void)[] = [];
+  const forward = (from: net.Socket, to: net.Socket) => {
+    from.on('data', (chunk: Buffer) => {
+      if (!stalled) {
+        to.write(chunk);
+        return;
+      }
+      held.push(() => to.destroyed || to.write(chunk));
+      for (const notify of onHeld.splice(0)) notify();
+    });
+  };
+  const resume = () => {
+    stalled = false;
+    for (const deliver of held.splice(0)) deliver();
+  };
   const server = net.createServer((client) => {
     connections += 1;
     if (!up) {
@@ -69,8 +95,8 @@ export async function tcpProxy(target: ProxyTarget, { startCut = false } = {}): 
     upstream.on('error', end);
     client.on('close', end);
     upstream.on('close', end);
-    client.pipe(upstream);
-    upstream.pipe(client);
+    forward(client, upstream);
+    forward(upstream, client);
   });
   let port = 0;
   for (let attempt = 0; ; attempt++) {
@@ -86,6 +112,8 @@ export async function tcpProxy(target: ProxyTarget, { startCut = false } = {}): 
   const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   const cut = async () => {
     up = false;
+    held.length = 0;
+    stalled = false;
     const closing = stopListening();
     for (const s of sockets) s.destroy();
     sockets.clear();
@@ -101,6 +129,13 @@ export async function tcpProxy(target: ProxyTarget, { startCut = false } = {}): 
       return up;
     },
     cut,
+    stall() {
+      stalled = true;
+    },
+    whenHeld() {
+      return held.length > 0 ? Promise.resolve() : new Promise<void>((resolve) => onHeld.push(resolve));
+    },
+    resume,
     async restore() {
       if (up) return;
       // The same port: the client was configured with it. It was ours a moment ago, and ports
