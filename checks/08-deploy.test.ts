@@ -90,20 +90,25 @@ interface InstallKind {
 function installs(stage: Stage): InstallKind {
   let production = false;
   let full = false;
-  for (const ins of stage.instructions.filter((i) => i.keyword === 'RUN')) {
+  // An ENV NODE_ENV=production makes a plain `npm ci` a production install too, but only the RUN
+  // lines after it: set further down (next to CMD), it comes too late for the install.
+  let envProduction = false;
+  for (const ins of stage.instructions) {
+    if (ins.keyword === 'ENV') {
+      for (const a of assignments(ins)) if (a.key === 'NODE_ENV') envProduction = a.value === 'production';
+      continue;
+    }
+    if (ins.keyword !== 'RUN') continue;
     for (const command of ins.args.split(/&&|;|\|\||\n/)) {
       if (PRUNES.test(command)) {
         production = true;
         full = false;
       } else if (INSTALLS.test(command)) {
-        if (PRODUCTION_ONLY.test(command)) production = true;
+        if (PRODUCTION_ONLY.test(command) || (envProduction && !/--include[= ]dev\b|--production[= ]false\b/.test(command))) production = true;
         else full = true;
       }
     }
   }
-  // An ENV NODE_ENV=production before a plain `npm ci` makes it a production install too.
-  const envProduction = stage.instructions.some((i) => i.keyword === 'ENV' && assignments(i).some((a) => a.key === 'NODE_ENV' && a.value === 'production'));
-  if (envProduction && full && !production) return { production: true, full: false };
   return { production, full };
 }
 
