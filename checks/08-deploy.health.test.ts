@@ -31,6 +31,33 @@ import { bodyOf, dir, expectRecovery, isReady, L, untilReady, withApp } from './
 import { mysqlServerUrl } from './support/db.js';
 
 
+/**
+ * GET /health/ready while a dependency holds its answer, decided without a clock: the wait starts
+ * only once the app's query is held (its own timer is running then), lasts three times the probe's
+ * 1 s (less than the request's own wait, RESPONSE_TIMEOUT_MS), then the held query is let through
+ * and the answer read. A probe with a timer has answered 503 by then, or answers 503 at once (its
+ * timer, long due, runs before the query's result comes back); a probe that waits for the
+ * dependency answers only after the release. So a slow machine can only make this take longer,
+ * never turn 503 into 200.
+ */
+async function readyWhileHeld(
+  get: () => Promise<Response>,
+  held: () => Promise<void>,
+  release: () => void,
+  asked: string,
+): Promise<{ res: Response; beforeRelease: boolean; waitedMs: number }> {
+  let answered: Response | undefined;
+  const pending = get().then((res) => (answered = res));
+  await within(budget(10_000), { expected: asked }, Promise.race([held(), pending]));
+  const waitedMs = budget(3000);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([pending, new Promise((r) => (timer = setTimeout(r, waitedMs)))]);
+  clearTimeout(timer);
+  const early = answered;
+  release();
+  return { res: early ?? (await pending), beforeRelease: early !== undefined, waitedMs };
+}
+
 /** What a 503 must not say: where the dependency lives, how it failed. */
 function leakIn(res: Response, secrets: string[]): string | undefined {
   const text = res.text ?? JSON.stringify(res.body ?? '');
@@ -132,28 +159,20 @@ describe('liveness and readiness', () => {
       ensure(isReady(back), { expected: 'the first GET /health/ready once the database answers again: 200 {"status":"ready"}', got: describeResponse(back), hint: 'no cached verdict: every probe asks again', lesson: L.health });
 
       // A query that never returns (a network that drops packets): readiness gives up after its 1 s.
-      // Not decided by a clock: the wait starts only once the app's query is held (its own timer is
-      // running then), and whatever it was, the held query is then let through and the answer read.
-      // A probe with a timer has answered 503 by then, or answers 503 at once (its timer, long due,
-      // runs before the query's result comes back); a probe that waits for the database answers
-      // 200 only now. So a slow machine can only make this take longer, never turn 503 into 200.
       control.set('hang');
-      let answered: Response | undefined;
-      const pending = http.get('/health/ready').then((res) => (answered = res));
-      await within(budget(10_000), { expected: 'GET /health/ready to ask the database (SELECT 1) when the check asks it' }, Promise.race([control.whenHeld(), pending]));
-      // Three times the probe's 1 s, and less than the request's own wait (RESPONSE_TIMEOUT_MS).
-      const waited = budget(3000);
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([pending, new Promise((r) => (timer = setTimeout(r, waited)))]);
-      clearTimeout(timer);
-      control.set('ok');
-      const early = answered;
-      control.release();
-      const res = early ?? (await pending);
-      if (early === undefined && isReady(res)) {
+      const { res, beforeRelease, waitedMs } = await readyWhileHeld(
+        () => http.get('/health/ready'),
+        () => control.whenHeld(),
+        () => {
+          control.set('ok');
+          control.release();
+        },
+        'GET /health/ready to ask the database (SELECT 1) when the check asks it',
+      );
+      if (!beforeRelease && isReady(res)) {
         fail({
           expected: 'GET /health/ready while the database does not answer at all: 503 after the probe\'s own timeout (1 s), not an answer that waits for the database',
-          got: `no answer until the check let the query return (after ${Math.round(waited / 1000)} s), then ${describeResponse(res)}`,
+          got: `no answer until the check let the query return (after ${Math.round(waitedMs / 1000)} s), then ${describeResponse(res)}`,
           hint: 'race the query with a timer: Promise.race([db.query("SELECT 1"), timeout(1000)])',
           lesson: L.health,
         });
@@ -207,25 +226,18 @@ describe('liveness and readiness', () => {
           ensure(app.exitCode() === undefined && app.pid === pid, { expected: 'the same process, still running', got: `exit code ${app.exitCode()}`, lesson: L.health });
 
           // A Redis that hangs (a network dropping packets: the connection stays open, no answer
-          // comes): readiness gives up after its 1 s, as for the database. Not decided by a clock:
-          // the wait starts only once the app's PING is held in the proxy (its timer is running
-          // then), and whatever happened, the PING is then delivered and the answer read. A probe
-          // with a timeout has answered 503 by then; one that waits for Redis answers 200 only now.
+          // comes): readiness gives up after its 1 s, as for the database. The proxy holds the PING.
           proxy.stall();
-          let answered: Response | undefined;
-          const pending = api(app.url).get('/health/ready').then((res) => (answered = res));
-          await within(budget(10_000), { expected: 'GET /health/ready to PING Redis when the check asks it' }, Promise.race([proxy.whenHeld(), pending]));
-          const waited = budget(3000);
-          let timer: NodeJS.Timeout | undefined;
-          await Promise.race([pending, new Promise((r) => (timer = setTimeout(r, waited)))]);
-          clearTimeout(timer);
-          const early = answered;
-          proxy.resume();
-          const hung = early ?? (await pending);
-          if (early === undefined && isReady(hung)) {
+          const { res: hung, beforeRelease, waitedMs } = await readyWhileHeld(
+            () => api(app.url).get('/health/ready'),
+            () => proxy.whenHeld(),
+            () => proxy.resume(),
+            'GET /health/ready to PING Redis when the check asks it',
+          );
+          if (!beforeRelease && isReady(hung)) {
             fail({
               expected: 'GET /health/ready while Redis holds the connection open and does not answer: 503 after the probe\'s own timeout (1 s), not an answer that waits for Redis',
-              got: `no answer until the check let the PING through (after ${Math.round(waited / 1000)} s), then ${describeResponse(hung)}`,
+              got: `no answer until the check let the PING through (after ${Math.round(waitedMs / 1000)} s), then ${describeResponse(hung)}`,
               hint: 'race the PING with a timer, as the SELECT 1: Promise.race([redis.ping(), timeout(1000)]) (disableOfflineQueue helps only when the connection is down, not when it hangs)',
               lesson: L.health,
             });
