@@ -264,6 +264,24 @@ const askedFor = (requested: string | undefined): string =>
   requested === undefined ? 'it never called listen()' : requested === 'none' ? 'it called listen() without a port, so the system picked a random one' : `it asked to listen on port ${requested}`;
 
 /**
+ * Waits (a little, scaled to the machine) for the server to log its URL with this port, or the one
+ * it really got (a server that logs server.address()), and fails with its output if it never does.
+ */
+async function expectLoggedUrl(server: ObservedServer, port: number, copy: string, expected: string, hint: string): Promise<void> {
+  const url = new RegExp(`https?://(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1?\\]|[\\w.-]+):(?:${port}|${server.port})(?!\\d)`);
+  const deadline = Date.now() + budget(2000);
+  while (!server.output().some((l) => url.test(l)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  if (server.output().some((l) => url.test(l))) return;
+  const output = server.output();
+  fail({
+    expected,
+    got: output.length ? `its output:\n          | ${asLearnerPaths(output.slice(-6).join('\n          | '), copy, dir)}` : 'it printed nothing',
+    hint,
+    lesson: L.server,
+  });
+}
+
+/**
  * Starts src/server.ts in a copy of the project with the given .env (none when undefined), and
  * fails with the server's own output if it does not start.
  */
@@ -532,19 +550,14 @@ describe('the server', () => {
           hint: "res.json({ message: 'Hello from the Conduit API' }), not res.send('Hello')",
           lesson: L.server,
         });
-        // The port from .env, or the one it was really given instead (a server that logs server.address()).
-        const url = new RegExp(`https?://(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1?\\]|[\\w.-]+):(?:${port}|${server.port})(?!\\d)`);
-        const deadline = Date.now() + budget(2000);
-        while (!server.output().some((l) => url.test(l)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-        if (!server.output().some((l) => url.test(l))) {
-          const output = server.output();
-          fail({
-            expected: `once it listens, the server logs its URL, http://localhost:${port}`,
-            got: output.length ? `its output:\n          | ${asLearnerPaths(output.slice(-6).join('\n          | '), copy, dir)}` : 'it printed nothing',
-            hint: "app.listen(port, () => console.log(`Server listening on http://localhost:${port}`)), with the port it really uses",
-            lesson: L.server,
-          });
-        }
+        // The port from .env, or the one it was really given instead.
+        await expectLoggedUrl(
+          server,
+          port,
+          copy,
+          `once it listens, the server logs its URL, http://localhost:${port}`,
+          "app.listen(port, () => console.log(`Server listening on http://localhost:${port}`)), with the port it really uses",
+        );
       } finally {
         await cleanUp();
       }
@@ -579,18 +592,13 @@ describe('the server', () => {
         lesson: L.server,
       });
       // The URL it logs is the default's too (or the port it really got), not process.env.PORT (undefined here).
-      const url = new RegExp(`https?://(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1?\\]|[\\w.-]+):(?:${DEFAULT_PORT}|${server.port})(?!\\d)`);
-      const deadline = Date.now() + budget(2000);
-      while (!server.output().some((l) => url.test(l)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      if (!server.output().some((l) => url.test(l))) {
-        const output = server.output();
-        fail({
-          expected: `with PORT unset, once it listens the server logs its URL, http://localhost:${DEFAULT_PORT}`,
-          got: output.length ? `its output:\n          | ${asLearnerPaths(output.slice(-6).join('\n          | '), copy, dir)}` : 'it printed nothing',
-          hint: 'log the port the server uses (the one with its default), not process.env.PORT: app.listen(port, () => console.log(`Server listening on http://localhost:${port}`))',
-          lesson: L.server,
-        });
-      }
+      await expectLoggedUrl(
+        server,
+        DEFAULT_PORT,
+        copy,
+        `with PORT unset, once it listens the server logs its URL, http://localhost:${DEFAULT_PORT}`,
+        'log the port the server uses (the one with its default), not process.env.PORT: app.listen(port, () => console.log(`Server listening on http://localhost:${port}`))',
+      );
     } finally {
       await cleanUp();
     }
