@@ -1,4 +1,5 @@
-import { accepts, startTsProcess, whenIdle } from '../../runner/lib/processes.js';
+import os from 'node:os';
+import { accepts, startTsProcess, startupDeadline, whenIdle } from '../../runner/lib/processes.js';
 import { ensure, fail, containsStackTrace } from './expect.js';
 import { budget, seconds, timeout, track } from './budget.js';
 
@@ -18,9 +19,28 @@ export interface StartupRefusal {
    * How long to wait for a server that keeps working (using CPU) without exiting, listening or
    * going idle, on the development machine (scaled to this one). A correct server refuses in about
    * a second; this is only a backstop for one that is still busy, so it is generous: on a crowded
-   * machine a TypeScript start-up alone has been seen to take over 20 s.
+   * machine a TypeScript start-up alone has been seen to take over 20 s. Past it, a process that is
+   * still using CPU gets more time, up to a CPU limit that only a loop that never ends reaches.
    */
   waitMs?: number;
+}
+
+/**
+ * Start-ups at a time. Checks run side by side, and a dozen TypeScript start-ups at once on a
+ * two-core machine made each one wait for the others: the wait below measured the queue, not
+ * the server. A start-up waits for a free slot before its own clock starts.
+ */
+const SLOTS = Math.max(1, os.availableParallelism());
+let running = 0;
+const queue: (() => void)[] = [];
+
+async function slot(): Promise<() => void> {
+  if (running >= SLOTS) await new Promise<void>((resolve) => queue.push(resolve));
+  running++;
+  return () => {
+    running--;
+    queue.shift()?.();
+  };
 }
 
 /**
@@ -32,17 +52,33 @@ export interface StartupRefusal {
  * neither can be seen does the wait run out, and that is reported as a timeout.
  */
 export async function expectStartupRefusal(dir: string, r: StartupRefusal): Promise<void> {
+  const release = await track(slot());
+  try {
+    await refusal(dir, r);
+  } finally {
+    release();
+  }
+}
+
+async function refusal(dir: string, r: StartupRefusal): Promise<void> {
   const waitMs = budget(r.waitMs ?? 15_000);
   const proc = startTsProcess({ cwd: dir, env: r.env });
+  const deadline = startupDeadline(proc, waitMs, { cpuLimitMs: budget(20_000), graceMs: budget(2000) });
   const port = Number(r.env.PORT);
   const watchPort = Number.isInteger(port) && port > 0 && port < 65536;
   const idle = whenIdle(proc.child);
-  let timer: NodeJS.Timeout | undefined;
   let stopPolling = false;
   const listening = (async (): Promise<'listening'> => {
     while (!stopPolling) {
       if (watchPort && (await accepts('127.0.0.1', port, 500))) return 'listening';
       await new Promise((res) => setTimeout(res, 100));
+    }
+    return new Promise<never>(() => undefined);
+  })();
+  const waited = (async (): Promise<'waited'> => {
+    while (!stopPolling) {
+      if (deadline.expired()) return 'waited';
+      await new Promise((res) => setTimeout(res, 250));
     }
     return new Promise<never>(() => undefined);
   })();
@@ -53,11 +89,10 @@ export async function expectStartupRefusal(dir: string, r: StartupRefusal): Prom
         proc.exited,
         listening,
         idle.idle.then(() => 'idle' as const),
-        new Promise<'waited'>((resolve) => (timer = setTimeout(() => resolve('waited'), waitMs))),
+        waited,
       ]),
     );
   } finally {
-    clearTimeout(timer);
     stopPolling = true;
     idle.cancel();
     await proc.stop(500);
@@ -73,7 +108,7 @@ export async function expectStartupRefusal(dir: string, r: StartupRefusal): Prom
     fail({ expected, got: `it kept running (started, then sat waiting)${shown}`, hint: r.hints.running, lesson: r.lesson });
   }
   if (outcome === 'waited') {
-    timeout({ expected, got: `it was still running after ${seconds(waitMs)}${shown}`, hint: `${r.hints.running}. If it does refuse and the machine is busy, run the checks again (docs/troubleshooting.md#the-checks-time-out)`, lesson: r.lesson });
+    timeout({ expected, got: `it was still running after ${seconds(deadline.elapsedMs())}${shown}`, hint: `${r.hints.running}. If it does refuse and the machine is busy, run the checks again (docs/troubleshooting.md#the-checks-time-out)`, lesson: r.lesson });
   }
   ensure(typeof outcome === 'number' && outcome !== 0, { expected: `with ${r.situation}, the server exits with a non-zero code`, got: `exit code ${outcome}${shown}`, lesson: r.lesson });
   ensure(!containsStackTrace(output), { expected: `a short message naming ${r.variable}, not a stack trace`, got: `the server crashed with a stack trace:${shown}`, hint: r.hints.stack, lesson: r.lesson });
