@@ -36,7 +36,7 @@ function expectConstant(small: Measured[], large: Measured[], lesson: string, wh
     const l = large[i];
     ensure(s.statements <= LIST_CAP && l.statements <= s.statements, {
       expected: `${what}: the same number of SQL statements for a page of 5 among 10 articles as for a page of 100 among 200${andFollows ? ' with more users followed' : ''}, and at most ${LIST_CAP}`,
-      got: `${label(s.path, s.who)} ran ${s.statements} statements; ${label(l.path, l.who)} with 200 articles${andFollows ? ' and more follows' : ''} ran ${l.statements}${l.statements > s.statements ? `: statements that grow with the page${andFollows ? ' or the follows' : ''} are queries per article${andFollows ? ' or per followed user' : ''} (N+1)` : ''}`,
+      got: `${label(s.path, s.who)} ran ${s.statements} statements; ${label(l.path, l.who)} with 200 articles${andFollows ? ' and more follows' : ''} ran ${l.statements}${l.statements > s.statements ? `: statements that grow with the page${andFollows ? ' or the follows' : ''} are queries per article or per author${andFollows ? ' or per followed user' : ''} (N+1), or a statement the small page skipped (a count or a query left out when the page is short or empty: the number must not depend on the page)` : ''}`,
       hint: 'load the page in one query (authors joined, favorite counts and the viewer’s flags as subqueries or one grouped query per kind), and the tags of all its articles in one more',
       lesson,
     });
