@@ -68,17 +68,12 @@ async function refusal(dir: string, r: StartupRefusal): Promise<void> {
   const watchPort = Number.isInteger(port) && port > 0 && port < 65536;
   const idle = whenIdle(proc.child);
   let stopPolling = false;
-  const listening = (async (): Promise<'listening'> => {
+  // One poll for what can only be seen by asking: the port taken, or the wait over.
+  const watched = (async (): Promise<'listening' | 'waited'> => {
     while (!stopPolling) {
       if (watchPort && (await accepts('127.0.0.1', port, 500))) return 'listening';
-      await new Promise((res) => setTimeout(res, 100));
-    }
-    return new Promise<never>(() => undefined);
-  })();
-  const waited = (async (): Promise<'waited'> => {
-    while (!stopPolling) {
       if (deadline.expired()) return 'waited';
-      await new Promise((res) => setTimeout(res, 250));
+      await new Promise((res) => setTimeout(res, 100));
     }
     return new Promise<never>(() => undefined);
   })();
@@ -87,9 +82,8 @@ async function refusal(dir: string, r: StartupRefusal): Promise<void> {
     outcome = await track(
       Promise.race([
         proc.exited,
-        listening,
+        watched,
         idle.idle.then(() => 'idle' as const),
-        waited,
       ]),
     );
   } finally {
