@@ -919,7 +919,7 @@ describe('the server process', () => {
           variable: 'PORT',
           lesson: L.config,
           hints: {
-            running: `validate PORT in loadConfig (a whole number from 0 to 65535: Number(value), then Number.isInteger and the range; parseInt("${free}.5") is ${free}) and stop (process.exit(1)) before calling listen`,
+            running: `validate PORT in loadConfig (a whole number from 0 to 65535: digits only, /^\\d+$/, then the range; parseInt("${free}.5") is ${free}) and stop (process.exit(1)) before calling listen`,
             stack: 'throw a ConfigError from loadConfig, catch it in server.ts, print its message and process.exit(1)',
           },
         }),

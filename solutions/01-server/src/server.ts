@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -20,7 +21,9 @@ function main(): void {
   const server = app.listen(config.port, (err?: Error) => {
     // Express 5 calls this on a listen error too; the 'error' listener below reports those.
     if (err) return;
-    logger.info(`listening on http://localhost:${config.port}`, { port: config.port, env: config.env });
+    // The port really bound: with PORT=0 the system picks one, and config.port is 0.
+    const { port } = server.address() as AddressInfo;
+    logger.info(`listening on http://localhost:${port}`, { port, env: config.env });
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
     logger.error(err.code === 'EADDRINUSE' ? `port ${config.port} is already in use: set PORT in .env to another port` : err.message);

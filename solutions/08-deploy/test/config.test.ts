@@ -49,6 +49,13 @@ describe('loadConfig (step 08)', () => {
     expect(text).not.toContain('too-short');
   });
 
+  it('takes PORT written in decimal digits from 0 to 65535, and nothing Number() would also read', () => {
+    expect(loadConfig({ ...PRODUCTION, PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ ...PRODUCTION, PORT: '65535' }).port).toBe(65535);
+    // "" would be 0 (any free port), the others ports Number() reads from text that is not a port.
+    for (const bad of ['', ' 80', '0x50', '1e3', '80.0', '65536', '-1']) expect(problemsOf({ ...PRODUCTION, PORT: bad }).join('\n')).toMatch(/PORT/);
+  });
+
   it('takes redis:// and rediss:// URLs, and refuses anything else', () => {
     expect(loadConfig({ ...PRODUCTION, REDIS_URL: 'redis://:pw@cache:6379/2' }).redisUrl).toBe('redis://:pw@cache:6379/2');
     expect(loadConfig({ ...PRODUCTION, REDIS_URL: 'rediss://cache.example.com:6380' }).redisUrl).toBe('rediss://cache.example.com:6380');

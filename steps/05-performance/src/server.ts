@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, DEV_JWT_SECRET, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/index.js';
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, (err?: Error) => {
     // Express 5 calls this on a listen error too; the 'error' listener below reports those.
     if (err) return;
-    logger.info(`listening on http://localhost:${config.port}`, { port: config.port, env: config.env, database: config.database.dialect });
+    // The port really bound: with PORT=0 the system picks one, and config.port is 0.
+    const { port } = server.address() as AddressInfo;
+    logger.info(`listening on http://localhost:${port}`, { port, env: config.env, database: config.database.dialect });
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
     logger.error(err.code === 'EADDRINUSE' ? `port ${config.port} is already in use: set PORT in .env to another port` : err.message);

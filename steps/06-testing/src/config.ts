@@ -82,8 +82,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push(`NODE_ENV must be one of ${ENVIRONMENTS.join(', ')} (got "${nodeEnv}")`);
   }
 
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  // A port is written in decimal digits: Number() alone also reads "" as 0 (any free port) and
+  // " 80", "0x50" or "1e3" as ports.
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
     problems.push(`PORT must be a whole number from 0 to 65535 (got "${env.PORT}")`);
   }
 

@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, DEV_JWT_SECRET, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/index.js';
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, (err?: Error) => {
     // Express 5 calls this on a listen error too; the 'error' listener below reports those.
     if (err) return;
-    logger.info(`listening on http://localhost:${config.port}`, { port: config.port, env: config.env, database: config.database.dialect });
+    // The port really bound: with PORT=0 the system picks one, and config.port is 0.
+    const { port } = server.address() as AddressInfo;
+    logger.info(`listening on http://localhost:${port}`, { port, env: config.env, database: config.database.dialect });
   });
   // A client that sends its headers or its body a byte at a time holds a connection (and memory)
   // for as long as we let it: a few thousand of them and nobody else gets in. Bound both.
