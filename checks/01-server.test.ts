@@ -893,6 +893,26 @@ describe('the server process', () => {
               lesson: L.logging,
             });
           }
+          // Every line, not only the request's: a log collector reads them all, and a plain-text
+          // "listening on …" or "database ready" among them is a line it cannot parse. dotenv's own
+          // banner (version 17 prints one unless told to be quiet) is the package's, not the server's.
+          const notJson = server.stdoutLines().find((l) => {
+            if (!l.trim() || /^\[dotenv@[\d.]+\]/.test(l)) return false;
+            try {
+              const v = JSON.parse(l.trim()) as unknown;
+              return v === null || typeof v !== 'object' || Array.isArray(v);
+            } catch {
+              return true;
+            }
+          });
+          if (notJson !== undefined) {
+            fail({
+              expected: 'every line the server prints on its output (start-up included) is one JSON object: the request lines, and "listening on …" too',
+              got: `a line that is not one JSON object: ${shorten(notJson, 200)}`,
+              hint: 'print through the logger (logger.info(message, fields)), never console.log, in server.ts as in the app',
+              lesson: L.logging,
+            });
+          }
         } finally {
           await server.stop();
         }

@@ -84,6 +84,8 @@ export interface ObservedServer {
   watchedMs: number;
   /** The last lines the process printed. */
   output(): string[];
+  /** Every complete line the process wrote to stdout (stderr left out), up to the last 500. */
+  stdoutLines(): string[];
   proc: ManagedProcess;
   stop(): Promise<void>;
 }
@@ -127,7 +129,21 @@ async function observeOnce(dir: string, options: ObserveOptions, to: number): Pr
     WORKSHOP_LISTEN_REDIRECT: (options.redirect ?? []).join(','),
     WORKSHOP_LISTEN_TO: String(to),
   };
-  const proc = startTsProcess({ cwd: dir, env });
+  // stdout apart from stderr: what the server prints is its log (JSON lines), while Node's own
+  // warnings go to stderr.
+  const stdout: string[] = [];
+  let partial = '';
+  const proc = startTsProcess({
+    cwd: dir,
+    env,
+    onOutput: (chunk, stream) => {
+      if (stream !== 'stdout') return;
+      const parts = (partial + chunk).split(/\r?\n/);
+      partial = parts.pop() ?? '';
+      stdout.push(...parts);
+      if (stdout.length > 500) stdout.splice(0, stdout.length - 500);
+    },
+  });
   let exited: number | string | undefined;
   void proc.exited.then((code) => (exited = code));
   // Idle means no CPU for a while. A server that waits for its database at start-up (a busy MySQL
@@ -153,7 +169,7 @@ async function observeOnce(dir: string, options: ObserveOptions, to: number): Pr
     await own?.drop().catch(() => undefined);
   };
   const started = Date.now();
-  const result: ObservedServer = { proc, output: () => proc.logs.last(), stop, watchedMs: 0 };
+  const result: ObservedServer = { proc, output: () => proc.logs.last(), stdoutLines: () => [...stdout], stop, watchedMs: 0 };
   const wait = budget(options.timeoutMs ?? 7000);
   // A start-up still using CPU past the wait gets more time; a loop that never ends stops at the CPU limit.
   const deadline = startupDeadline(proc, wait, { cpuLimitMs: budget(20_000), graceMs: budget(2000) });
