@@ -162,7 +162,7 @@ describe('several instances', () => {
     },
   );
   requirement(
-    'two instances on one database and one Redis never serve tags the other has changed: after an article with a new tag is written, edited or deleted through one instance, GET /api/tags on the other answers the new tags, though it had the list in memory',
+    'two instances on one database and one Redis never serve tags the other has changed: after an article is written, edited or deleted through one instance, GET /api/tags on the other answers the tags in use, in their order, though it had the list in memory',
     { lesson: L.cache, covers: ['redis-shared-cache'], timeout: 120_000, concurrent: true },
     async () => {
       await requireRedis(L.cache, 'the checks of two instances sharing their caches');
@@ -208,10 +208,32 @@ describe('several instances', () => {
           ensure(edited.status === 200, { expected: 'PUT /api/articles/:slug with a new tagList on instance 2: 200', got: describeResponse(edited), lesson: L.cache });
           stale(`after PUT /api/articles/:slug on instance 2 replaced "${first}" with "${second}" and "${third}"`, await tagsOn(one, '1'), [second, third], [first]);
 
+          // A write whose tags are all listed already still changes the list: it is ordered by use,
+          // most used first (05-performance), and the write moves them up. A second article takes
+          // the second tag (used twice now, the third once); then an edit gives it the third instead
+          // (once and twice): after each, the other instance's list has the order the database has.
+          const listedBefore = (tags: string[], a: string, b: string) => tags.includes(a) && tags.includes(b) && tags.indexOf(a) < tags.indexOf(b);
+          const reordered = (step: string, tags: string[], a: string, b: string) =>
+            ensure(listedBefore(tags, a, b), {
+              expected: `${step}: GET /api/tags on the other instance lists "${a}" before "${b}" (most used first), no longer the order it had in memory`,
+              got: `{"tags":${JSON.stringify(tags.slice(0, 12))}${tags.length > 12 ? '…' : ''}}`,
+              hint: 'every article write can change the list, not only one that brings a new tag or removes the last use of one: set a new version in Redis after each create, edit and delete',
+              lesson: L.cache,
+            });
+          await tagsOn(two, '2');
+          const other = await one.post('/api/articles', { ...auth, json: { article: { title: `Shared order ${ada.username}`, description: 'd', body: 'b', tagList: [second] } } });
+          const otherSlug = (other.body as { article?: { slug?: unknown } } | undefined)?.article?.slug;
+          ensure(other.status === 201 && typeof otherSlug === 'string', { expected: 'POST /api/articles on instance 1: 201', got: describeResponse(other), lesson: L.cache });
+          reordered(`after POST /api/articles on instance 1 with "${second}" only, a tag already listed`, await tagsOn(two, '2'), second, third);
+          await tagsOn(one, '1');
+          const moved = await two.put(`/api/articles/${encodeURIComponent(String(otherSlug))}`, { ...auth, json: { article: { tagList: [third] } } });
+          ensure(moved.status === 200, { expected: 'PUT /api/articles/:slug with tagList ["' + third + '"] on instance 2: 200', got: describeResponse(moved), lesson: L.cache });
+          reordered(`after PUT /api/articles/:slug on instance 2 replaced "${second}" with "${third}" (both already listed)`, await tagsOn(one, '1'), third, second);
+
           await tagsOn(two, '2');
           const removed = await one.delete(`/api/articles/${encodeURIComponent(String(slug))}`, auth);
           ensure(removed.status === 204 || removed.status === 200, { expected: 'DELETE /api/articles/:slug on instance 1: 204', got: describeResponse(removed), lesson: L.cache });
-          stale('after DELETE /api/articles/:slug on instance 1 (its tags are no longer in use)', await tagsOn(two, '2'), [], [second, third]);
+          stale(`after DELETE /api/articles/:slug on instance 1 ("${second}" is no longer in use; the other article keeps "${third}")`, await tagsOn(two, '2'), [third], [second]);
         });
       } finally {
         const left = (await keysMatching(logical, tagKeys).catch(() => [])).filter((k) => !before.has(k));
