@@ -56,6 +56,11 @@ describe('loadConfig (step 08)', () => {
     for (const bad of ['', ' 80', '0x50', '1e3', '80.0', '65536', '-1']) expect(problemsOf({ ...PRODUCTION, PORT: bad }).join('\n')).toMatch(/PORT/);
   });
 
+  it('refuses a JWT_SECRET of spaces and a DATABASE_URL whose port no URL can have', () => {
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: ' '.repeat(40) }).join('\n')).toMatch(/JWT_SECRET/);
+    expect(problemsOf({ ...PRODUCTION, DATABASE_URL: 'mysql://conduit:pw@db:99999/conduit' }).join('\n')).toMatch(/DATABASE_URL/);
+  });
+
   it('takes redis:// and rediss:// URLs, and refuses anything else', () => {
     expect(loadConfig({ ...PRODUCTION, REDIS_URL: 'redis://:pw@cache:6379/2' }).redisUrl).toBe('redis://:pw@cache:6379/2');
     expect(loadConfig({ ...PRODUCTION, REDIS_URL: 'rediss://cache.example.com:6380' }).redisUrl).toBe('rediss://cache.example.com:6380');

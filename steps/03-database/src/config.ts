@@ -33,7 +33,8 @@ function loadDatabase(env: Record<string, string | undefined>, problems: string[
   if (dialect === 'sqlite') return { dialect, storage: env.DB_STORAGE || DEFAULT_SQLITE_STORAGE };
   if (dialect === 'mysql') {
     const url = env.DATABASE_URL || DEFAULT_MYSQL_URL;
-    if (!/^mysql:\/\/[^/]+\/\w+/.test(url)) problems.push(`DATABASE_URL must look like mysql://user:password@host:3306/database (got "${url}")`);
+    // URL.canParse: a port past 65535 or a stray space would pass the pattern and fail only at connect.
+    if (!/^mysql:\/\/[^/]+\/\w+/.test(url) || !URL.canParse(url)) problems.push(`DATABASE_URL must look like mysql://user:password@host:3306/database (got "${url}")`);
     return { dialect, url };
   }
   problems.push(`DB_DIALECT must be sqlite or mysql (got "${dialect}")`);

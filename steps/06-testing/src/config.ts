@@ -50,6 +50,9 @@ function loadJwtSecret(env: Record<string, string | undefined>, nodeEnv: string,
     // Without NODE_ENV we run as in production: say so, or "but it works on my laptop" follows.
     const why = env.NODE_ENV ? '' : ' (NODE_ENV is not set, so this runs as production; only NODE_ENV=development has a public stand-in)';
     problems.push(`JWT_SECRET ${what}${why}: set it to a random string of at least ${MIN_JWT_SECRET_LENGTH} characters, e.g. the output of ${MAKE_A_SECRET}`);
+  } else if (secret.trim() === '') {
+    // 32 spaces are 32 characters, and no secret: a template's placeholder, or a value lost in quoting.
+    problems.push(`JWT_SECRET is only spaces: set it to a random string of your own, e.g. the output of ${MAKE_A_SECRET}`);
   } else if (secret === DEV_JWT_SECRET && nodeEnv !== 'development') {
     problems.push(`JWT_SECRET is the public development secret: set it to a random string of your own, e.g. the output of ${MAKE_A_SECRET}`);
   }
@@ -64,7 +67,8 @@ function loadDatabase(env: Record<string, string | undefined>, problems: string[
   if (dialect === 'sqlite') return { dialect, storage: env.DB_STORAGE || DEFAULT_SQLITE_STORAGE };
   if (dialect === 'mysql') {
     const url = env.DATABASE_URL || DEFAULT_MYSQL_URL;
-    if (!/^mysql:\/\/[^/]+\/\w+/.test(url)) problems.push(`DATABASE_URL must look like mysql://user:password@host:3306/database (got "${url}")`);
+    // URL.canParse: a port past 65535 or a stray space would pass the pattern and fail only at connect.
+    if (!/^mysql:\/\/[^/]+\/\w+/.test(url) || !URL.canParse(url)) problems.push(`DATABASE_URL must look like mysql://user:password@host:3306/database (got "${url}")`);
     return { dialect, url };
   }
   problems.push(`DB_DIALECT must be sqlite or mysql (got "${dialect}")`);
