@@ -62,7 +62,11 @@ export function createArticlesService({ db, articles, clock, tagsChanged = () =>
     const base = slugify(title);
     // After a clash, start from a random suffix rather than walking the same numbers again.
     let slug = attempt === 0 ? base : `${base}-${Math.random().toString(36).slice(2, 8)}`;
-    for (let n = 2; await articles.slugTaken(slug, ownId, transaction); n++) slug = `${base}-${n}`;
+    // -2 to -9 while one of them is free; after that a random suffix. Walking every number costs one
+    // query per article that already has the title, all inside the write transaction, and every
+    // title with no Latin letter or digit shares the slug "article": 30,000 of them made a create
+    // take 16 s on SQLite, and every other write wait behind it.
+    for (let n = 2; await articles.slugTaken(slug, ownId, transaction); n++) slug = `${base}-${n < 10 ? n : Math.random().toString(36).slice(2, 8)}`;
     return slug;
   }
 

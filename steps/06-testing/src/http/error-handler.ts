@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ForeignKeyConstraintError, UniqueConstraintError, ValidationError as ModelValidationError } from 'sequelize';
+import { ForeignKeyConstraintError, TimeoutError, UniqueConstraintError, ValidationError as ModelValidationError } from 'sequelize';
 import type { Logger } from '../logger.js';
 import { DatabaseBusyError } from '../db/index.js';
 import { BadRequestError, HttpError, NotFoundError, ServiceUnavailableError, ValidationError } from './errors.js';
@@ -28,9 +28,13 @@ function fromBodyParser(err: unknown): HttpError | undefined {
   return undefined;
 }
 
-/** A write waited too long for its turn (src/db/concurrency.ts): the server is busy, not broken. */
+/**
+ * A write waited too long for its turn (src/db/concurrency.ts), or a statement outside a transaction
+ * still found SQLite's file locked after busy_timeout (Sequelize's TimeoutError, SQLITE_BUSY): the
+ * server is busy, not broken.
+ */
 function fromBusyDatabase(err: unknown): HttpError | undefined {
-  return err instanceof DatabaseBusyError ? new ServiceUnavailableError({ database: ['is busy: try again in a moment'] }) : undefined;
+  return err instanceof DatabaseBusyError || err instanceof TimeoutError ? new ServiceUnavailableError({ database: ['is busy: try again in a moment'] }) : undefined;
 }
 
 const camel = (column: string): string => column.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
