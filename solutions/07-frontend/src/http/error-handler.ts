@@ -62,13 +62,26 @@ function fromDatabase(err: unknown): HttpError | undefined {
 }
 
 /**
+ * Any other 4xx that Express's own middleware raised with http-errors and marked for the client
+ * (expose): express.static's 416 for a Range past the end of a file (GET /api/docs/favicon-16x16.png
+ * with Range: bytes=5-1), say. The client's mistake keeps its status, in the envelope, with the
+ * headers that go with it (the 416's Content-Range, with the file's size), never a 500.
+ */
+function fromHttpErrors(err: unknown): HttpError | undefined {
+  const e = err as { status?: unknown; expose?: unknown; message?: unknown; headers?: unknown } | undefined;
+  if (typeof e?.status !== 'number' || e.status < 400 || e.status > 499 || e.expose !== true) return undefined;
+  const headers = Object.fromEntries(Object.entries((e.headers ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  return new HttpError(e.status, { request: [String(e.message ?? 'could not be served').toLowerCase()] }, headers);
+}
+
+/**
  * The one place errors become responses. Known errors keep their status and messages; anything
  * else is a bug: it is logged in full, and the client gets a generic 500 without details.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
-    const known = err instanceof HttpError ? err : (fromBodyParser(err) ?? fromBusyDatabase(err) ?? fromDatabase(err));
+    const known = err instanceof HttpError ? err : (fromBodyParser(err) ?? fromBusyDatabase(err) ?? fromDatabase(err) ?? fromHttpErrors(err));
     if (known) {
       res.set(known.headers).status(known.status).json({ errors: known.errors });
       return;
