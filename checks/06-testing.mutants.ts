@@ -107,7 +107,7 @@ export const MUTANTS: Mutant[] = [
   {
     id: 'title-change-keeps-slug',
     bug: 'changing the title keeps the old slug',
-    edits: [{ file: ARTICLES_SERVICE, find: 'if (changes.title !== undefined) patch.slug = await uniqueSlug(changes.title, article.id, transaction, attempt);', replace: '' }],
+    edits: [{ file: ARTICLES_SERVICE, find: 'if (changes.title !== undefined && changes.title !== article.title) patch.slug = await uniqueSlug(changes.title, article.id, transaction, attempt);', replace: '' }],
   },
   {
     id: 'blank-title-accepted',

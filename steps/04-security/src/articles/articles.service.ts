@@ -111,7 +111,9 @@ export function createArticlesService({ db, articles, clock }: ArticlesServiceDe
         if (!mayEdit(user, article.author.id)) throw new ForbiddenError({ article: ['can only be changed by its author'] });
         const changes: ArticleChanges = parseChanges(input);
         const patch: ArticleChanges = { ...changes, updatedAt: clock() };
-        if (changes.title !== undefined) patch.slug = await uniqueSlug(changes.title, article.id, transaction, attempt);
+        // The title sent again unchanged (a front end's editor sends every field) keeps its slug: past
+        // -9 the suffix is random, and a new one would move the article's address on every save.
+        if (changes.title !== undefined && changes.title !== article.title) patch.slug = await uniqueSlug(changes.title, article.id, transaction, attempt);
         await articles.update(article.id, patch, transaction);
         return patch.slug ?? article.slug;
       });
