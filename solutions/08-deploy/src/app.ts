@@ -67,7 +67,9 @@ export function createApp({ config, logger, db, redis, clock = () => new Date() 
   // (errors included: a 401 or a 422 the page must be able to read) carries the CORS headers.
   // A config without the list (an older step's) allows no cross-origin caller.
   app.use(corsPolicy(config.corsOrigins ?? []));
-  app.use(express.json({ limit: '100kb' }));
+  // A body of 50,000 characters (docs/02-api.md#limits) is up to 200 kB of UTF-8, and 600 kB
+  // written as \u escapes: Express's default of 100 kB would refuse some valid articles with a 413.
+  app.use(express.json({ limit: '1mb' }));
 
   app.use(healthRoutes({ clock, db, redis }));
   app.get('/metrics', metrics.handler);

@@ -6,10 +6,7 @@ export default {
   description: 'express.json() is mounted before the CORS middleware, so a malformed body is answered 400 without CORS headers',
   caughtBy: 'a request from an origin in CORS_ORIGINS gets Access-Control-Allow-Origin with exactly that origin on successes and errors, with ETag, Retry-After and X-Request-Id exposed',
   edits: [
-    {
-      file: 'src/app.ts',
-      find: "  app.use(corsPolicy(config.corsOrigins ?? []));\n  app.use(express.json({ limit: '100kb' }));",
-      replace: "  app.use(express.json({ limit: '100kb' }));\n  app.use(corsPolicy(config.corsOrigins ?? []));",
-    },
+    { file: 'src/app.ts', find: "  app.use(corsPolicy(config.corsOrigins ?? []));\n", replace: '' },
+    { file: 'src/app.ts', find: "  app.use(express.json({ limit: '1mb' }));\n", replace: "  app.use(express.json({ limit: '1mb' }));\n  app.use(corsPolicy(config.corsOrigins ?? []));\n" },
   ],
 } satisfies WrongSubmission;
