@@ -1,6 +1,7 @@
 import 'dotenv/config';
-import type { Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { STATUS_CODES, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Sequelize } from 'sequelize';
 import { createApp } from './app.js';
 import { ConfigError, DEV_JWT_SECRET, loadConfig, withoutPassword, type Config } from './config.js';
@@ -64,12 +65,35 @@ async function main(): Promise<void> {
   server.requestTimeout = 30_000;
   // Longer than a load balancer's idle timeout (often 60 s), so the proxy closes first, never us mid-request.
   server.keepAliveTimeout = 65_000;
+  // Requests Node refuses before Express sees them (a malformed request line, headers over 16 kB,
+  // a request past its timeout) would get Node's bare status line: answer them in the envelope too.
+  server.on('clientError', answerClientError);
+  // An Expect header other than 100-continue: Node's own 417 has an empty body.
+  server.on('checkExpectation', (_req, res: ServerResponse) => {
+    res.writeHead(417, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+    res.end(JSON.stringify({ errors: { expect: ['only 100-continue is understood'] } }));
+  });
   server.on('error', (err: NodeJS.ErrnoException) => {
     logger.error(err.code === 'EADDRINUSE' ? `port ${config.port} is already in use: set PORT in .env to another port` : err.message);
     process.exit(1);
   });
 
   handleShutdown({ server, app, db, redis, logger, timeoutMs: config.shutdownTimeoutMs });
+}
+
+/** A request HTTP parsing or a timeout refused: a status, the envelope, and the connection closed. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  // Nothing to answer on a connection the client has already dropped, or one an answer has begun on.
+  if (err.code === 'ECONNRESET' || !socket.writable || (socket as Socket).bytesWritten > 0) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] =
+    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers are too large'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'took too long to arrive'] : [400, 'is not valid HTTP'];
+  const body = JSON.stringify({ errors: { request: [message] } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 interface Running {
