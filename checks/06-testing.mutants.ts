@@ -56,6 +56,19 @@ export const MUTANTS: Mutant[] = [
     ],
   },
   {
+    // The login's twin: "a 201 whose body carries the password hash" (docs/06-testing.md).
+    id: 'password-hash-in-register',
+    bug: 'the registration answer carries the password hash',
+    edits: [
+      { file: USERS_SERVICE, find: '      return toCurrentUser(created);', replace: '      return created.get({ plain: true }) as unknown as CurrentUser;' },
+      {
+        file: 'src/users/users.handlers.ts',
+        find: 'res.status(201).json({ user: userJson(user, tokens.issue(user)) });',
+        replace: 'res.status(201).json({ user: { ...user, ...userJson(user, tokens.issue(user)) } });',
+      },
+    ],
+  },
+  {
     id: 'email-case-sensitive',
     bug: 'an email that differs from a taken one only in letter case opens a second account',
     edits: [{ file: USERS_SERVICE, find: "readString(errors, 'email', value)?.trim().toLowerCase();", replace: "readString(errors, 'email', value)?.trim();" }],
