@@ -133,6 +133,19 @@ export const MUTANTS: Mutant[] = [
     edits: [{ file: ARTICLES_SERVICE, find: 'if (!mayDelete(user, article.author.id))', replace: 'if (!mayDelete(user, user.id))' }],
   },
   {
+    // "After a DELETE, the GET is a 404": the effect, not only the answer.
+    id: 'article-delete-keeps-article',
+    bug: 'deleting an article answers 204 and leaves the article in place',
+    edits: [
+      {
+        file: ARTICLES_SERVICE,
+        find: '      const removed = await articles.remove(article.id);\n',
+        // The row was to go in a nightly clean-up job that nobody wrote; the answer says "deleted" anyway.
+        replace: '      const removed = (await articles.slugOf(article.id)) !== undefined;\n',
+      },
+    ],
+  },
+  {
     id: 'edit-keeps-updated-at',
     bug: "an edit leaves the article's updatedAt where it was",
     edits: [{ file: ARTICLES_SERVICE, find: 'const patch: ArticleChanges = { ...changes, updatedAt: clock() };', replace: 'const patch: ArticleChanges = { ...changes };' }],

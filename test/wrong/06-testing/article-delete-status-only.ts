@@ -1,0 +1,24 @@
+import type { WrongSubmission } from '../types.js';
+
+export default {
+  description: 'the delete tests (the author’s and the admin’s) check the 204 and stop there: no test reads the article again, so a DELETE that answers 204 and deletes nothing goes unnoticed',
+  caughtBy: 'your tests notice when deleting an article answers 204 and leaves the article in place',
+  edits: [
+    {
+      file: 'test/articles.test.ts',
+      find: `    const res = await t.http().delete(\`/api/articles/\${article.slug}\`).set(ada.auth);
+    expect(res.status).toBe(204);
+    expect((await t.http().get(\`/api/articles/\${article.slug}\`)).status).toBe(404);`,
+      replace: `    const res = await t.http().delete(\`/api/articles/\${article.slug}\`).set(ada.auth);
+    expect(res.status).toBe(204);`,
+    },
+    {
+      file: 'test/articles.test.ts',
+      find: `    const res = await t.http().delete(\`/api/articles/\${article.slug}\`).set(moderator.auth);
+    expect(res.status).toBe(204);
+    expect((await t.http().get(\`/api/articles/\${article.slug}\`)).status).toBe(404);`,
+      replace: `    const res = await t.http().delete(\`/api/articles/\${article.slug}\`).set(moderator.auth);
+    expect(res.status).toBe(204);`,
+    },
+  ],
+} satisfies WrongSubmission;
