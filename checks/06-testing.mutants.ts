@@ -235,6 +235,18 @@ export const MUTANTS: Mutant[] = [
     edits: [{ file: COMMENTS_SERVICE, find: 'if (!mayDelete(user, comment.authorId))', replace: 'if (!mayDelete(user, user.id))' }],
   },
   {
+    id: 'comment-delete-keeps-comment',
+    bug: 'deleting one’s own comment answers 204 and leaves the comment in place',
+    edits: [
+      {
+        file: COMMENTS_SERVICE,
+        find: '      const deleted = await Comment.destroy({ where: { id: comment.id } });\n',
+        // "Soft" delete half done: the comment is counted as gone, and never removed.
+        replace: '      const deleted = await Comment.count({ where: { id: comment.id } });\n',
+      },
+    ],
+  },
+  {
     id: 'comment-delete-by-article-author',
     bug: "the author of an article can delete anyone's comment on it",
     edits: [
