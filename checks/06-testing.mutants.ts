@@ -295,6 +295,18 @@ export const MUTANTS: Mutant[] = [
       },
     ],
   },
+  {
+    id: 'unfollow-keeps-follow',
+    bug: 'unfollowing answers following: false and the follow stays',
+    edits: [
+      {
+        file: 'src/profiles/profiles.service.ts',
+        find: 'Follow.destroy({ where: { followerId: viewer.id, followedId: user.id }, transaction })',
+        // Follower and followed swapped: the row removed (if any) is the other way round.
+        replace: 'Follow.destroy({ where: { followerId: user.id, followedId: viewer.id }, transaction })',
+      },
+    ],
+  },
   // ── Limits and roles
   {
     id: 'login-not-throttled',
