@@ -90,6 +90,19 @@ export const MUTANTS: Mutant[] = [
     ],
   },
   {
+    // "Faster than verify": the CPU profile of step 05 blamed jsonwebtoken, and the signature went with it.
+    id: 'token-signature-unchecked',
+    bug: 'a token signed with another secret is accepted (decoded, its expiry checked, its signature never)',
+    edits: [
+      {
+        file: 'src/auth/tokens.ts',
+        find: "payload = jwt.verify(token, key, { algorithms: ['HS256'] });",
+        replace:
+          "const decoded = jwt.decode(token);\n        if (decoded === null) throw new jwt.JsonWebTokenError('jwt malformed');\n        if (typeof decoded !== 'string' && typeof decoded.exp === 'number' && decoded.exp * 1000 <= Date.now()) throw new jwt.TokenExpiredError('jwt expired', new Date(decoded.exp * 1000));\n        payload = decoded;",
+      },
+    ],
+  },
+  {
     id: 'old-token-after-password-change',
     bug: 'a token issued before a password change still works',
     edits: [{ file: 'src/auth/middleware.ts', find: "if (user.tokenVersion !== tokenVersion) throw new UnauthorizedError({ token: ['is no longer valid: log in again'] });", replace: '' }],

@@ -1,3 +1,4 @@
+import jwt from 'jsonwebtoken';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testApp, type TestApp } from './support/app.js';
 import { authOf, registerUser, unique } from './support/builders.js';
@@ -75,6 +76,15 @@ describe('GET /api/user', () => {
     const res = await t.http().get('/api/user').set(ada.auth);
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ errors: { token: ['has expired'] } });
+  });
+
+  it('answers 401 for a token signed with another secret, whatever its claims', async () => {
+    const ada = await registerUser(t, 'ada');
+    const claims = jwt.decode(ada.token) as jwt.JwtPayload;
+    const forged = jwt.sign({ ver: claims.ver }, 'not-the-app-secret-but-just-as-long-0123456789', { algorithm: 'HS256', subject: claims.sub, expiresIn: '1h' });
+    const res = await t.http().get('/api/user').set(authOf(forged));
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ errors: { token: ['is invalid'] } });
   });
 
   it('answers 401 for the token of a user who has been deleted, on public routes too', async () => {
