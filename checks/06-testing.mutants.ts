@@ -115,6 +115,11 @@ export const MUTANTS: Mutant[] = [
 
   // ── Articles
   {
+    id: 'article-create-without-token',
+    bug: 'POST /api/articles lets a request without a token through (500 instead of 401)',
+    edits: [{ file: 'src/articles/articles.routes.ts', find: "router.post('/articles', requireAuth, handlers.create);", replace: "router.post('/articles', optionalAuth, handlers.create);" }],
+  },
+  {
     id: 'unknown-slug-200',
     bug: 'GET /api/articles/:slug answers 200 for a slug no article has',
     edits: [
