@@ -314,6 +314,17 @@ export const MUTANTS: Mutant[] = [
     ],
   },
   {
+    id: 'following-anyones-follow',
+    bug: "a profile's `following` is true for every viewer once anyone follows them",
+    edits: [
+      {
+        file: 'src/profiles/profiles.service.ts',
+        find: 'w.followed_id = `User`.id AND w.follower_id = :viewerId',
+        replace: 'w.followed_id = `User`.id',
+      },
+    ],
+  },
+  {
     id: 'unfollow-keeps-follow',
     bug: 'unfollowing answers following: false and the follow stays',
     edits: [

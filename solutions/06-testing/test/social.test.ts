@@ -59,7 +59,7 @@ describe('comments', () => {
 });
 
 describe('profiles and follows', () => {
-  it('shows following: true to a follower, and false the other way round', async () => {
+  it('shows following: true to a follower, and false the other way round and to everyone else', async () => {
     const [fan, star] = [await registerUser(t, 'fan'), await registerUser(t, 'star')];
     await follow(t, fan, star);
     const asFan = await t.http().get(`/api/profiles/${star.username}`).set(fan.auth);
@@ -68,6 +68,9 @@ describe('profiles and follows', () => {
     const asStar = await t.http().get(`/api/profiles/${fan.username}`).set(star.auth);
     expect(asStar.status).toBe(200);
     expect(asStar.body.profile.following).toBe(false);
+    // Someone who follows nobody: "following" is the viewer's, not "has followers".
+    const asAda = await t.http().get(`/api/profiles/${star.username}`).set(ada.auth);
+    expect(asAda.body.profile.following).toBe(false);
   });
 
   it('unfollows: 200 with following false, and the profile says so afterwards', async () => {

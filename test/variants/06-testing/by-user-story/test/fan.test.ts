@@ -84,6 +84,7 @@ describe('a fan follows writers', () => {
     expect((await admirer.api.profile(star.username)).body.profile.following).toBe(true);
     expect((await star.api.profile(admirer.username)).body.profile.following).toBe(false);
     expect((await stage.anonymous.profile(star.username)).body.profile.following).toBe(false);
+    expect((await otherFan.api.profile(star.username)).body.profile.following).toBe(false);
   });
 
   it('unfollows, and the profile says so', async () => {
