@@ -206,6 +206,12 @@ export const MUTANTS: Mutant[] = [
     ],
   },
   {
+    // docs/conduit-api.md: list items carry no body. The list query does not read it, so it comes out empty.
+    id: 'list-items-carry-body',
+    bug: 'the articles of a list carry a `body` field (an empty one)',
+    edits: [{ file: 'src/articles/articles.handlers.ts', find: '  const { body: _body, ...item } = articleJson(article);\n  return item;', replace: '  return articleJson(article);' }],
+  },
+  {
     id: 'list-offset-ignored',
     bug: 'the article list ignores ?offset= (every page is the first)',
     edits: [{ file: ARTICLES_SERVICE, find: 'return articles.list(filter, viewer?.id);', replace: 'return articles.list({ ...filter, offset: 0 }, viewer?.id);' }],
