@@ -7,7 +7,7 @@ export default {
   description: 'the expired-token test signs its own expired token with a made-up secret and checks only the 401: the app refuses it for its signature, not its age',
   caughtBy: 'your tests notice when an expired token is still accepted',
   edits: [
-    { file: 'test/users.test.ts', find: "import { authOf, registerUser, unique } from './support/builders.js';", replace: "import jwt from 'jsonwebtoken';\nimport { authOf, registerUser, unique } from './support/builders.js';" },
+    // (jsonwebtoken is imported by the reference's users.test.ts already: its forged-token test.)
     {
       file: 'test/users.test.ts',
       find: `    const ada = await registerUser(t, 'ada');
