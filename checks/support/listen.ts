@@ -15,7 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { copyProject, SKIPPED } from '../../runner/lib/fsutil.js';
 import { scratchDir, shortPath } from '../../runner/lib/paths.js';
-import { freePort, startTsProcess, startupDeadline, whenIdle, type ManagedProcess } from '../../runner/lib/processes.js';
+import { freePort, LogTail, startTsProcess, startupDeadline, whenIdle, type ManagedProcess } from '../../runner/lib/processes.js';
 import { budget, seconds, timeout, track } from './budget.js';
 import { hasDatabase, serverDatabase } from './db.js';
 import { saysPortInUse } from './server.js';
@@ -131,17 +131,12 @@ async function observeOnce(dir: string, options: ObserveOptions, to: number): Pr
   };
   // stdout apart from stderr: what the server prints is its log (JSON lines), while Node's own
   // warnings go to stderr.
-  const stdout: string[] = [];
-  let partial = '';
+  const stdout = new LogTail(500);
   const proc = startTsProcess({
     cwd: dir,
     env,
     onOutput: (chunk, stream) => {
-      if (stream !== 'stdout') return;
-      const parts = (partial + chunk).split(/\r?\n/);
-      partial = parts.pop() ?? '';
-      stdout.push(...parts);
-      if (stdout.length > 500) stdout.splice(0, stdout.length - 500);
+      if (stream === 'stdout') stdout.push(chunk);
     },
   });
   let exited: number | string | undefined;
@@ -169,7 +164,7 @@ async function observeOnce(dir: string, options: ObserveOptions, to: number): Pr
     await own?.drop().catch(() => undefined);
   };
   const started = Date.now();
-  const result: ObservedServer = { proc, output: () => proc.logs.last(), stdoutLines: () => [...stdout], stop, watchedMs: 0 };
+  const result: ObservedServer = { proc, output: () => proc.logs.last(), stdoutLines: () => stdout.complete(), stop, watchedMs: 0 };
   const wait = budget(options.timeoutMs ?? 7000);
   // A start-up still using CPU past the wait gets more time; a loop that never ends stops at the CPU limit.
   const deadline = startupDeadline(proc, wait, { cpuLimitMs: budget(20_000), graceMs: budget(2000) });

@@ -117,6 +117,11 @@ export class LogTail {
     const all = this.partial ? [...this.lines, this.partial] : this.lines;
     return all.slice(-n);
   }
+
+  /** The last `n` finished lines: a line still being written (no newline yet) is left out. */
+  complete(n = this.max): string[] {
+    return this.lines.slice(-n);
+  }
 }
 
 export interface ManagedProcess {
