@@ -210,6 +210,8 @@ describe.skipIf(noBrowser)('the Conduit web client in a browser', () => {
         // Alice's article is in Bob's feed.
         await b.getByRole('link', { name: 'Home' }).click();
         await b.getByRole('link', { name: 'Your feed' }).click();
+        // The global list Home showed has the same title: wait for the feed's own page first.
+        await b.locator('.tab[aria-current="page"]', { hasText: 'Your feed' }).waitFor();
         await b.locator('.article-preview h2', { hasText: title }).waitFor();
         expect(await b.locator('.article-preview').count()).toBe(1);
         expect(await b.locator('.article-preview button').textContent()).toBe('♥ 1');
