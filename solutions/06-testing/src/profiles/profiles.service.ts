@@ -11,7 +11,13 @@ export interface ProfileRecord {
   following: boolean;
 }
 
-const NEVER_IN_A_USERNAME = /^$|[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Whether `name` could be anyone's username: 1 to 64 letters, digits, _ . and - (the rule sign-up
+ * applies). Anything else is nobody, before any query and alike on both dialects: MySQL compares
+ * usernames with utf8mb4_unicode_ci, which folds accents and ignores trailing spaces ('áda' and
+ * 'ada ' find 'ada'), SQLite's NOCASE folds A-Z only, and a NUL is an error to SQLite.
+ */
+export const couldBeAUsername = (name: string): boolean => /^[\w.-]{1,64}$/.test(name);
 
 export interface ProfilesService {
   get(username: string, viewer?: CurrentUser): Promise<ProfileRecord>;
@@ -25,9 +31,7 @@ export function createProfilesService(db: Sequelize, clock: () => Date): Profile
 
   /** The user, and whether the viewer follows them, in one statement. */
   async function profileOf(username: string, viewerId: number | undefined): Promise<ProfileRecord & { id: number }> {
-    // No username has spaces at its ends, control characters or broken Unicode, so such a name is a
-    // 404 before any query: MySQL's collations would find 'ada' for 'ada ', SQLite fails on a NUL.
-    if (NEVER_IN_A_USERNAME.test(username) || username !== username.trim()) throw new NotFoundError('profile');
+    if (!couldBeAUsername(username)) throw new NotFoundError('profile');
     const user = (await User.findOne({
       where: { username },
       attributes: [

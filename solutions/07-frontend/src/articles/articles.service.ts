@@ -4,6 +4,7 @@ import { mayDelete, mayEdit } from '../auth/policies.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors.js';
 import { DEFAULT_LIMIT, FeedQuery, ListQuery as ListQuerySchema, NewArticle, UpdateArticle } from '../http/schemas.js';
 import { parseInput } from '../http/validation.js';
+import { couldBeAUsername } from '../profiles/profiles.service.js';
 import type { ArticleChanges, ArticleRecord, ArticleRepository } from './articles.repository.js';
 
 /** The rules about articles. No req, no res: handlers translate HTTP to these calls and back. */
@@ -84,9 +85,12 @@ export function createArticlesService({ db, articles, clock, tagsChanged = () =>
   return {
     async list(query, viewer) {
       const filter = parseListQuery(query);
-      // Tags and usernames never start or end with a space, so a filter that does matches nothing.
-      // Asking anyway would find 'tea' for 'tea ' on MySQL, whose collations ignore trailing spaces.
-      if ([filter.tag, filter.author, filter.favorited].some((value) => value !== undefined && value !== value.trim())) return { articles: [], articlesCount: 0 };
+      // A tag never starts or ends with a space, and ?author and ?favorited name a user: a filter no
+      // tag or username can match matches nothing. Asking anyway would find 'tea' for 'tea ' on
+      // MySQL, whose collations ignore trailing spaces (and fold accents in usernames).
+      const noTag = filter.tag !== undefined && filter.tag !== filter.tag.trim();
+      const noUser = [filter.author, filter.favorited].some((name) => name !== undefined && !couldBeAUsername(name));
+      if (noTag || noUser) return { articles: [], articlesCount: 0 };
       return articles.list(filter, viewer?.id);
     },
 
