@@ -1,4 +1,4 @@
-import { literal, type Sequelize } from 'sequelize';
+import { ForeignKeyConstraintError, literal, type Sequelize } from 'sequelize';
 import type { CurrentUser } from '../auth/current-user.js';
 import { mayDelete } from '../auth/policies.js';
 import type { Comment, Models } from '../db/models.js';
@@ -66,7 +66,11 @@ export function createCommentsService(db: Sequelize, clock: () => Date): Comment
       // a comment without a body ("body can't be blank"), not as a missing comment: kept so.
       const { body } = parseInput(NewComment, Array.isArray(input) ? {} : input, 'comment');
       const now = clock();
-      const comment = await Comment.create({ body, articleId: await articleId(slug), authorId: author.id, createdAt: now, updatedAt: now });
+      const comment = await Comment.create({ body, articleId: await articleId(slug), authorId: author.id, createdAt: now, updatedAt: now }).catch((err: unknown) => {
+        // Deleted between that look-up and this insert: the foreign key refuses the comment, and the
+        // answer is the 404 a moment later would give, not a 422 about an articleId nobody sent.
+        throw err instanceof ForeignKeyConstraintError ? new NotFoundError('article') : err;
+      });
       const saved = await Comment.findByPk(comment.id, { include: [{ model: User, as: 'author' }] });
       if (!saved) throw new NotFoundError('comment');
       // Whoever comments may follow themselves: the answer says so, as the list would.
