@@ -820,11 +820,14 @@ describe('PUT /api/articles/:slug', () => {
       hint: 'copy only title, description, body (and tagList) from the request; set updatedAt from clock(); leave createdAt alone',
       lesson: L.update,
     });
+    // The answer must be what was saved: a GET afterwards shows the same article, updatedAt included.
     const reread = await http.get(path);
-    ensure(reread.status === 200 && (reread.body as { article?: Article })?.article?.body === 'With two hands', {
-      expected: `GET ${path} afterwards shows the new body`,
-      got: describeResponse(reread),
-      hint: 'save the change in the store, not only in the answer',
+    const saved = (reread.body as { article?: Article } | undefined)?.article;
+    const differs = (['slug', 'title', 'description', 'body', 'tagList', 'createdAt', 'updatedAt'] as const).filter((k) => !same(saved?.[k], article[k]));
+    ensure(reread.status === 200 && differs.length === 0, {
+      expected: `GET ${path} afterwards shows the article the PUT answered (body "With two hands", updatedAt ${article.updatedAt})`,
+      got: reread.status === 200 ? differs.map((k) => `${k} ${JSON.stringify(saved?.[k])} (the PUT answered ${JSON.stringify(article[k])})`).join('; ') : describeResponse(reread),
+      hint: 'save every change in the store, updatedAt included, and answer with what was saved',
       lesson: L.update,
     });
     const missing = await http.put('/api/articles/no-such-article', { json: { article: { body: 'x' } } });
