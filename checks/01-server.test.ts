@@ -548,6 +548,9 @@ describe('request logging', () => {
       const cases: { method: Method; path: string; options?: SendOptions; app: LoadedApp['app']; logs: LogEntry[]; errorText?: string }[] = [
         { method: 'GET', path: '/health', app, logs },
         { method: 'GET', path: UNKNOWN_ROUTE, app, logs },
+        // A 404 here; from step 02 on, answered inside a router mounted at /api, where req.path and
+        // req.url are "/articles" when the response finishes: the line must say the path as sent.
+        { method: 'GET', path: '/api/articles', app, logs },
         { method: 'PUT', path: '/definitely-not-a-route', options: { json: { a: 1 } }, app, logs },
         { method: 'POST', path: '/api/articles', options: { raw: '{"oops":' }, app, logs },
         { method: 'POST', path: UNKNOWN_ROUTE, options: { raw: '{"a": 1}', contentType: 'application/json; charset=latin1' }, app, logs },
