@@ -129,6 +129,14 @@ const stringThrowingClock = () => {
   throw `time server said no: ${secret}`;
 };
 
+/**
+ * A bug from a library whose errors carry an HTTP status of their own (an HTTP client's 404 from
+ * a service it called): not an HttpError, not the parser's, so a 500 like any other bug.
+ */
+const statusThrowingClock = () => {
+  throw Object.assign(new Error(`the time service answered 404: ${secret}`), { status: 404, statusCode: 404 });
+};
+
 /** Malformed bodies, each sent with one of the JSON content types, on a method and path. */
 const MALFORMED: { method: Method; path: string; raw: string; contentType: string }[] = [
   { method: 'POST', path: '/api/articles', raw: '{"oops":', contentType: 'application/json' },
@@ -731,6 +739,7 @@ describe('errors', () => {
     for (const [clock, what] of [
       [explodingClock, 'a clock that throws an Error'],
       [stringThrowingClock, 'a clock that throws a string'],
+      [statusThrowingClock, "a clock that throws an Error with its own status 404 (not an HttpError, not the parser's)"],
     ] as const) {
       const { app } = await loadApp(dir, { clock });
       const res = await api(app).get('/health');
