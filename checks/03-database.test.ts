@@ -411,11 +411,14 @@ describe('articles in the database', () => {
       const writer = await insertUser(db, unique('writer').replace(/-/g, '_'), L.persist);
       const other = await insertUser(db, unique('other').replace(/-/g, '_'), L.persist);
       const tags = await insertTags(db, ['every', 'thirds'], L.persist);
-      // 30 articles written around the API, one millisecond apart: a-00 oldest, a-29 newest; a-29 by someone else.
+      // 30 articles written around the API, one millisecond apart: sql-00 oldest, sql-29 newest; sql-29 by someone else.
       const n = 30;
       const rows = Array.from({ length: n }, (_, i) => i);
-      const values = rows.map((i) => `($${i * 4 + 1}, $${i * 4 + 2}, 'd', 'b', $${i * 4 + 3}, $${i * 4 + 4}, $${i * 4 + 4})`).join(', ');
-      const bind = rows.flatMap((i) => [`sql-${String(i).padStart(2, '0')}`, `Written in SQL ${i}`, i === n - 1 ? other : writer, `2024-03-01 09:00:00.${String(i).padStart(3, '0')}`]);
+      // Inserted out of time order (sql-00, sql-07, sql-14, …: every 7th, 7 and 30 share no factor),
+      // so the ids do not follow createdAt: a list ordered by id is out of order here.
+      const inserted = rows.map((k) => (k * 7) % n);
+      const values = inserted.map((_, k) => `($${k * 4 + 1}, $${k * 4 + 2}, 'd', 'b', $${k * 4 + 3}, $${k * 4 + 4}, $${k * 4 + 4})`).join(', ');
+      const bind = inserted.flatMap((i) => [`sql-${String(i).padStart(2, '0')}`, `Written in SQL ${i}`, i === n - 1 ? other : writer, `2024-03-01 09:00:00.${String(i).padStart(3, '0')}`]);
       await mustInsert(db, `${n} articles`, `INSERT INTO articles (slug, title, description, body, author_id, created_at, updated_at) VALUES ${values}`, bind, L.persist);
       const ids = await select<{ id: number; slug: string }>(db, 'SELECT id, slug FROM articles');
       const idOf = new Map(ids.map((r) => [r.slug, r.id]));
@@ -439,10 +442,14 @@ describe('articles in the database', () => {
         const res = await http.get(c.url);
         const page = res.body as { articles?: Article[]; articlesCount?: unknown } | undefined;
         const got = Array.isArray(page?.articles) ? page.articles.map((a) => a.slug) : undefined;
+        // The slugs are numbered in time order, so newest first is descending slugs.
+        const newestFirst = got === undefined || got.every((s, k) => k === 0 || String(s) < String(got[k - 1]));
         ensure(res.status === 200 && same(got, c.slugs) && page?.articlesCount === c.count, {
-          expected: `GET ${c.url} answers 200 with ${c.slugs.length} article(s) ${JSON.stringify(c.slugs.length > 6 ? [...c.slugs.slice(0, 3), '…', ...c.slugs.slice(-2)] : c.slugs)} and "articlesCount": ${c.count} (the check inserted ${n} articles with SQL, newest first)`,
+          expected: `GET ${c.url} answers 200 with ${c.slugs.length} article(s) ${JSON.stringify(c.slugs.length > 6 ? [...c.slugs.slice(0, 3), '…', ...c.slugs.slice(-2)] : c.slugs)} and "articlesCount": ${c.count} (newest createdAt first, of the ${n} articles the check inserted with SQL: sql-29 the newest, sql-00 the oldest, inserted out of that order)`,
           got: res.status === 200 ? `${got?.length ?? 'no'} article(s) ${JSON.stringify(got && got.length > 6 ? [...got.slice(0, 3), '…', ...got.slice(-2)] : got)} and "articlesCount": ${JSON.stringify(page?.articlesCount)}` : describeResponse(res),
-          hint: 'read the articles from the tables (not from memory), and let the query filter (WHERE / JOIN), count (COUNT) and page (LIMIT / OFFSET): the count is of every match, not of the page',
+          hint: newestFirst
+            ? 'read the articles from the tables (not from memory), and let the query filter (WHERE / JOIN), count (COUNT) and page (LIMIT / OFFSET): the count is of every match, not of the page'
+            : 'order by created_at, newest first (the id only breaks ties): the ids follow the order the rows were inserted in, and these were not inserted in time order',
           lesson: L.persist,
         });
       }
