@@ -698,7 +698,7 @@ describe('comments', () => {
   });
 
   requirement("GET /api/articles/:slug/comments lists the article's comments oldest first, and no other article's", { lesson: L.comments, covers: ['comments-oldest-first', 'timestamps-from-clock'] }, async () => {
-    const { http, time } = await freshApp();
+    const { http, time, db } = await freshApp();
     const article = await createArticle(http, { title: 'Talked about' });
     const other = await createArticle(http, { title: 'Somewhere else' });
     const empty = await listComments(http, article.slug, L.comments);
@@ -714,15 +714,21 @@ describe('comments', () => {
     const second = await addComment(http, article.slug, 'second');
     // Same millisecond as `second`: the id keeps them in the order they were made.
     const third = await addComment(http, article.slug, 'third');
+    // Written around the API a day before the others, yet inserted last: the oldest comment has
+    // the highest id, so an order by id alone puts it at the end.
+    const [row] = await select<{ id: number; author_id: number }>(db, 'SELECT id, author_id FROM articles WHERE slug = $1', [article.slug]);
+    ensure(row !== undefined, { expected: `a row with slug ${JSON.stringify(article.slug)} in the articles table: this check builds on it`, got: 'no such row', lesson: L.persist });
+    const earlier = '2024-02-29 09:00:00.000';
+    await mustInsert(db, 'a comment', 'INSERT INTO comments (body, article_id, author_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)', ['a day earlier', row.id, row.author_id, earlier], L.comments);
     const listed = await listComments(http, article.slug, L.comments);
-    ensure(same(bodiesOf(listed), ['first', 'second', 'third']), {
-      expected: 'the comments "first", "second", "third", in that order (oldest first; the id breaks ties), and not the other article\'s',
+    ensure(same(bodiesOf(listed), ['a day earlier', 'first', 'second', 'third']), {
+      expected: `the comments "a day earlier", "first", "second", "third", in that order (oldest first; the id breaks ties), and not the other article's: "a day earlier" was inserted with SQL last, with created_at ${earlier}, so it has the highest id but is the oldest`,
       got: JSON.stringify(bodiesOf(listed)),
-      hint: "filter by the article's id, and order by created_at, then id",
+      hint: "filter by the article's id, and order by created_at, then id: the id alone follows the order the rows were inserted in, not their age",
       lesson: L.comments,
     });
     const made = [first, second, third];
-    const mismatch = listed.filter((c, i) => c.id !== made[i].id || c.createdAt !== made[i].createdAt || c.updatedAt !== made[i].updatedAt || typeof c.author?.username !== 'string');
+    const mismatch = listed.slice(1).filter((c, i) => c.id !== made[i].id || c.createdAt !== made[i].createdAt || c.updatedAt !== made[i].updatedAt || typeof c.author?.username !== 'string');
     ensure(mismatch.length === 0, {
       expected: 'each listed comment has the id, timestamps (milliseconds kept) and author that POST answered',
       got: `listed ${JSON.stringify(listed)}; created ${JSON.stringify(made)}`,
