@@ -316,6 +316,15 @@ describe('tokens', () => {
         hint: 'take expiresIn from config.jwtExpiresIn',
         lesson: L.issuing,
       });
+      // The lesson names the claim: the user's id is the token's subject (sub), a string as JWT has it.
+      const { id } = await userRow(ada.username);
+      const sub = typeof payload === 'object' ? payload.sub : undefined;
+      ensure(sub !== undefined && String(sub) === String(id), {
+        expected: `the token from ${where} carries the user's id as its subject: "sub": "${String(id)}" (ada's id in the users table)`,
+        got: sub === undefined ? `no sub claim: claims ${JSON.stringify(payload)}` : `"sub": ${JSON.stringify(sub)}`,
+        hint: "jwt.sign({ ... }, secret, { subject: String(user.id), ... }), and read payload.sub back in requireAuth: the lesson prescribes sub, not a claim of your own",
+        lesson: L.issuing,
+      });
     }
     // Another lifetime in the config: the tokens follow it.
     const { test } = await fileDatabase(dir);
