@@ -5,6 +5,7 @@
  */
 import { describe } from 'vitest';
 import { describeResponse, ensure, manualClock, requirement, type Response } from './support/index.js';
+import { ownLoopbackAddress } from './support/raw-http.js';
 import { expect401, freshApp, L, login, person, register, type Http, type Person } from './04-security.shared.js';
 
 const wrongFor = (who: Person) => ({ json: { user: { email: who.email, password: `${who.password}-guess` } } });
@@ -56,6 +57,17 @@ describe('the login limit', () => {
     expect429(await http.post('/api/users/login', rightFor(ada)), "ada's 7th attempt, with the right password", 'check the limit before the password: otherwise the limit tells a guesser when they got it right');
     expect401(await http.post('/api/users/login', wrongFor(bob)), "bob's wrong password from the same client, once ada is limited", L.throttle, 'key the count by client address and email, not by address alone: one email failing must not lock the others out');
     await login(http, bob);
+    // From another client address, ada's email is not locked: the count is per client address and email.
+    const elsewhere = await ownLoopbackAddress();
+    if (elsewhere !== '127.0.0.1') {
+      const res = await http.post('/api/users/login', { ...rightFor(ada), localAddress: elsewhere });
+      ensure(res.status === 200, {
+        expected: `ada's right password from another client address (${elsewhere}), while her email is limited from 127.0.0.1: 200, she logs in`,
+        got: describeResponse(res),
+        hint: "key the count by client address and email (`${req.ip}|${email}`), not by the email alone: otherwise anyone failing 5 times on purpose locks ada out from everywhere",
+        lesson: L.throttle,
+      });
+    }
     await failTimes(http, bob, 4, 'bob, after his successful login');
     // An email with no account is counted like any other: a 429 for registered emails only would tell who has one.
     const nobody = person('nobody');
