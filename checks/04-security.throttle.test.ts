@@ -57,6 +57,12 @@ describe('the login limit', () => {
     expect429(await http.post('/api/users/login', rightFor(ada)), "ada's 7th attempt, with the right password", 'check the limit before the password: otherwise the limit tells a guesser when they got it right');
     expect401(await http.post('/api/users/login', wrongFor(bob)), "bob's wrong password from the same client, once ada is limited", L.throttle, 'key the count by client address and email, not by address alone: one email failing must not lock the others out');
     await login(http, bob);
+    // Bob's success forgets bob's failures, not ada's: her email stays limited from this client.
+    expect429(
+      await http.post('/api/users/login', rightFor(ada)),
+      "ada's right password again, just after bob logged in from the same client (ada's 5 failures are still within the 15 minutes)",
+      "a successful login forgets the failures of its own client address and email only (reset that one key): forgetting every email of the client lets anyone with an account log in after every 5 guesses at someone else's password",
+    );
     // From another client address, ada's email is not locked: the count is per client address and email.
     const elsewhere = await ownLoopbackAddress();
     if (elsewhere !== '127.0.0.1') {
