@@ -136,6 +136,29 @@ describe('the login limit', () => {
       hint: 'read the time from deps.clock in the limiter (createAttemptLimiter(limits, clock)), not from Date.now()',
       lesson: L.throttle,
     });
+    // The limit is 5 failures *within* 15 minutes: failures 7 minutes apart never have more than 3
+    // of them in any 15 minutes, so they never lock the email out, however many there are.
+    const spread = manualClock();
+    const apart = await freshApp({ clock: spread.clock });
+    const bea = person('bea');
+    await register(apart, bea);
+    for (let i = 1; i <= 5; i += 1) {
+      if (i > 1) spread.tick(7 * 60 * 1000);
+      expect401(
+        await apart.post('/api/users/login', wrongFor(bea)),
+        `bea's failed login #${i}, ${7 * (i - 1)} minutes after her first (7 minutes apart: never more than 3 within 15 minutes)`,
+        L.throttle,
+        'the limit counts the failures within 15 minutes of each other, not every failure since the first',
+      );
+    }
+    spread.tick(7 * 60 * 1000);
+    const later = await apart.post('/api/users/login', rightFor(bea));
+    ensure(later.status === 200, {
+      expected: "bea's right password 35 minutes after her first failure, her 5 failures having come 7 minutes apart (never more than 3 within 15 minutes, the lesson's 5 within 15 never reached): 200",
+      got: describeResponse(later),
+      hint: "end a key's window 15 minutes after it began (or count only the failures of the last 15 minutes); do not move its end to 15 minutes after each new failure, which lets failures spread over hours add up to a lock",
+      lesson: L.throttle,
+    });
   });
 });
 
