@@ -211,5 +211,20 @@ describe('registrations', () => {
     time.tick(5 * 60 * 1000 + 1000);
     const later = await http.post('/api/users', { json: { user: person('later') } });
     expectStatus(later, 201, L.register, '15 minutes later (the app\'s clock moved on), registering works again');
+    // At the same moment too. Each of these 30 would answer 422 (the first account's email is taken),
+    // so none hashes a password or creates a row, and the count is all that is checked.
+    const burst = await freshApp();
+    const owner = person('owner');
+    await register(burst, owner);
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => burst.post('/api/users', { json: { user: { ...person(`burst${i}`), email: owner.email } } })));
+    const count = (status: number) => answers.filter((r) => r.status === status).length;
+    const others = answers.filter((r) => r.status !== 422 && r.status !== 429);
+    if (others.length > 0) ensure(false, { expected: `one registration, then 30 more from the same client sent at once with its email (${owner.email}, taken): each answered 422 or 429`, got: describeResponse(others[0]), lesson: L.register });
+    ensure(count(422) <= 19, {
+      expected: 'one registration, then 30 more from the same client sent at the same moment (each with the email of the first, so each would answer 422): at most 19 of them answered 422 (20 registrations in all, the limit), 429 for the rest',
+      got: `${count(422)} answers 422 and ${count(429)} answers 429: ${count(422) + 1} registrations were let through where 20 were allowed`,
+      hint: 'count the registration in the same synchronous step that checks the limit (a take, as for logins), before any await: checking first and counting after a query lets every request sent at once pass the check',
+      lesson: L.register,
+    });
   });
 });
