@@ -74,6 +74,22 @@ export const MUTANTS: Mutant[] = [
     edits: [{ file: USERS_SERVICE, find: "readString(errors, 'email', value)?.trim().toLowerCase();", replace: "readString(errors, 'email', value)?.trim();" }],
   },
   {
+    // The map's "a duplicate username": the look-up forgot that field, and the database's refusal
+    // of the insert was never turned into an answer.
+    id: 'duplicate-username-500',
+    bug: 'registering with a username someone already has answers 500 (nothing looks the name up first, and the unique index refuses the row)',
+    edits: [
+      { file: USERS_SERVICE, find: "for (const field of ['email', 'username'] as const) {", replace: "for (const field of ['email'] as const) {" },
+      { file: 'src/http/error-handler.ts', find: '  if (err instanceof UniqueConstraintError) {', replace: '  if (err instanceof UniqueConstraintError && err.fields === null) {' },
+    ],
+  },
+  {
+    // The map's "a wrong password": half of the condition went in a refactoring.
+    id: 'wrong-password-accepted',
+    bug: 'a login with the right email and a wrong password answers 200 with a token',
+    edits: [{ file: USERS_SERVICE, find: '      if (!user || !ok) {', replace: '      if (!user) {' }],
+  },
+  {
     id: 'own-username-taken',
     bug: 'a user who sends back their own username on PUT /api/user is told it is taken',
     edits: [{ file: USERS_SERVICE, find: 'await checkTaken(errors, changes, current.id);', replace: 'await checkTaken(errors, changes);' }],
@@ -225,6 +241,16 @@ export const MUTANTS: Mutant[] = [
     id: 'tag-filter-ignored',
     bug: 'the article list ignores ?tag=',
     edits: [{ file: ARTICLES_SERVICE, find: "tag: readFilter(errors, 'tag', query.tag),", replace: "tag: readFilter(errors, 'tag', query.tags)," }],
+  },
+  {
+    id: 'author-filter-ignored',
+    bug: 'the article list ignores ?author=',
+    edits: [{ file: ARTICLES_SERVICE, find: "author: readFilter(errors, 'author', query.author),", replace: "author: readFilter(errors, 'author', query.authors)," }],
+  },
+  {
+    id: 'favorited-filter-ignored',
+    bug: 'the article list ignores ?favorited=',
+    edits: [{ file: ARTICLES_SERVICE, find: "favorited: readFilter(errors, 'favorited', query.favorited),", replace: "favorited: readFilter(errors, 'favorited', query.favourited)," }],
   },
   {
     id: 'limit-cap-missing',

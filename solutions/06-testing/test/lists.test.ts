@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from './support/app.js';
-import { createArticle, createArticles, follow, registerUser, slugsOf, unique, type TestUser } from './support/builders.js';
+import { createArticle, createArticles, favorite, follow, registerUser, slugsOf, unique, type TestUser } from './support/builders.js';
 
 let t: TestApp;
 let ada: TestUser;
@@ -54,6 +54,28 @@ describe('GET /api/articles', () => {
     const res = await t.http().get(`/api/articles?tag=${tag}`);
     expect(res.status).toBe(200);
     expect(slugsOf(res.body)).toEqual([tagged.slug]);
+    expect(res.body.articlesCount).toBe(1);
+  });
+
+  it('filters by author: only their articles, and articlesCount counts those', async () => {
+    const tag = unique('by');
+    const grace = await registerUser(t, 'grace');
+    const hers = await createArticle(t, grace, { tagList: [tag] });
+    await createArticle(t, ada, { tagList: [tag] });
+    const res = await t.http().get(`/api/articles?tag=${tag}&author=${grace.username}`);
+    expect(res.status).toBe(200);
+    expect(slugsOf(res.body)).toEqual([hers.slug]);
+    expect(res.body.articlesCount).toBe(1);
+  });
+
+  it('filters by favorited: only the articles that user favorited', async () => {
+    const tag = unique('fav');
+    const fan = await registerUser(t, 'fan');
+    const [liked] = await createArticles(t, ada, 2, { tagList: [tag] });
+    await favorite(t, fan, liked.slug);
+    const res = await t.http().get(`/api/articles?tag=${tag}&favorited=${fan.username}`);
+    expect(res.status).toBe(200);
+    expect(slugsOf(res.body)).toEqual([liked.slug]);
     expect(res.body.articlesCount).toBe(1);
   });
 

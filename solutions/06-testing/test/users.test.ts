@@ -30,6 +30,12 @@ describe('POST /api/users (register)', () => {
     expect(res.status).toBe(422);
     expect(res.body).toEqual({ errors: { email: ['has already been taken'] } });
   });
+  it('refuses a username someone already has, naming the field', async () => {
+    const ada = await registerUser(t, 'ada');
+    const res = await t.http().post('/api/users').send({ user: { username: ada.username, email: `${unique('other')}@example.com`, password: 'correct horse battery' } });
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual({ errors: { username: ['has already been taken'] } });
+  });
 });
 
 describe('POST /api/users/login', () => {
@@ -40,6 +46,14 @@ describe('POST /api/users/login', () => {
     expect(Object.keys(res.body.user).sort()).toEqual(USER_KEYS);
     expect(res.body.user).toMatchObject({ username: ada.username, email: ada.email });
     expect(JSON.stringify(res.body)).not.toMatch(/\$2[aby]\$/);
+  });
+
+  it('answers 401 to a wrong password, without a token', async () => {
+    const ada = await registerUser(t, 'ada');
+    const res = await t.http().post('/api/users/login').send({ user: { email: ada.email, password: `${ada.password}!` } });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ errors: expect.any(Object) });
+    expect(JSON.stringify(res.body)).not.toContain('token');
   });
 
   it('answers 429 with Retry-After to a sixth wrong password in a row for one email, even when it is right', async () => {

@@ -60,6 +60,17 @@ describe('a fan favorites articles', () => {
   });
 
   // The support ticket: popular articles showed "edited". Reading, liking and un-liking is not editing.
+  it("a fan's favorites are a list of their own (?favorited=)", async () => {
+    const tag = `liked${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const liked = await writes(writer, { tagList: [tag] });
+    await writes(writer, { tagList: [tag] });
+    expectStatus(await otherFan.api.favorite(liked.slug), 200);
+    const res = await stage.anonymous.articles({ tag, favorited: otherFan.username });
+    expect(res.status).toBe(200);
+    expect(slugs(res)).toEqual([liked.slug]);
+    expect(res.body.articlesCount).toBe(1);
+  });
+
   it("favorites and unfavorites at later times leave the article's updatedAt alone", async () => {
     const written = stage.clock.at('2026-09-01T08:00:00.000Z');
     const { slug } = await writes(writer);

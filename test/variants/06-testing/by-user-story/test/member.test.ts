@@ -34,6 +34,12 @@ describe('a newcomer opens an account', () => {
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual({ email: ['has already been taken'] });
   });
+  it('cannot take a username someone already has', async () => {
+    const first = await signUp(stage, 'first');
+    const res = await stage.anonymous.register({ username: first.username, email: `${fresh('second')}@story.test`, password: 'a long enough password' });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual({ username: ['has already been taken'] });
+  });
 });
 
 describe('a member signs in', () => {

@@ -68,6 +68,16 @@ describe('a visitor reads the list of articles', () => {
     expect(both.body.articlesCount).toBe(2);
   });
 
+  it("narrows the list to one writer's articles", async () => {
+    const topic = fresh('topic');
+    const mine = await writes(critic, { tagList: [topic] });
+    await writes(writer, { tagList: [topic] });
+    const res = await stage.anonymous.articles({ tag: topic, author: critic.username });
+    expect(res.status).toBe(200);
+    expect(slugs(res)).toEqual([mine.slug]);
+    expect(res.body.articlesCount).toBe(1);
+  });
+
   it('may ask for up to 100 articles a page, not 101', async () => {
     expect((await stage.anonymous.articles({ limit: 100 })).status).toBe(200);
     const res = await stage.anonymous.articles({ limit: 101 });
