@@ -162,6 +162,18 @@ export const MUTANTS: Mutant[] = [
     edits: [{ file: ARTICLES_SERVICE, find: "if (value.trim() === '') addError(errors, field", replace: "if (value === '') addError(errors, field" }],
   },
   {
+    // The map's "validation of each field": the body made optional, stored as an empty text.
+    id: 'missing-body-accepted',
+    bug: 'an article sent without a body is created (with an empty one) instead of answering 422',
+    edits: [
+      {
+        file: ARTICLES_SERVICE,
+        find: "  const body = readText(errors, 'body', article.body);",
+        replace: "  const body = article.body === undefined ? '' : readText(errors, 'body', article.body);",
+      },
+    ],
+  },
+  {
     id: 'article-delete-by-anyone',
     bug: "anyone signed in can delete someone else's article",
     edits: [{ file: ARTICLES_SERVICE, find: 'if (!mayDelete(user, article.author.id))', replace: 'if (!mayDelete(user, user.id))' }],
@@ -276,6 +288,12 @@ export const MUTANTS: Mutant[] = [
     id: 'tags-stale-after-create',
     bug: 'GET /api/tags misses the tags of a new article (the cache is not refreshed)',
     edits: [{ file: ARTICLES_SERVICE, find: '      tagsChanged();\n      const slug = await articles.slugOf(id);', replace: '      const slug = await articles.slugOf(id);' }],
+  },
+  {
+    // The map's "what a deleted article takes with it": its tags leave GET /api/tags.
+    id: 'tags-stale-after-delete',
+    bug: 'GET /api/tags still lists the tag of an article that was deleted (the cache is not refreshed)',
+    edits: [{ file: ARTICLES_SERVICE, find: "      tagsChanged();\n      if (!removed) throw new NotFoundError('article');", replace: "      if (!removed) throw new NotFoundError('article');" }],
   },
 
   // ── Comments

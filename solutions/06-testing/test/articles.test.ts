@@ -40,6 +40,12 @@ describe('POST /api/articles', () => {
     expect(res.body).toEqual({ errors: { title: ["can't be blank"] } });
   });
 
+  it('refuses an article without a body, naming the field', async () => {
+    const res = await t.http().post('/api/articles').set(ada.auth).send({ article: { title: 'No body', description: 'd' } });
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual({ errors: { body: ["can't be blank"] } });
+  });
+
   it('answers 401 without a token', async () => {
     const res = await t.http().post('/api/articles').send({ article: { title: 't', description: 'd', body: 'b' } });
     expect(res.status).toBe(401);

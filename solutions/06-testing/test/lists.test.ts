@@ -130,4 +130,14 @@ describe('GET /api/tags', () => {
     expect(after.status).toBe(200);
     expect(after.body.tags).toContain(tag);
   });
+
+  it('forgets the tag of a deleted article that was the only one to carry it', async () => {
+    const tag = unique('gone');
+    const article = await createArticle(t, ada, { tagList: [tag] });
+    expect((await t.http().get('/api/tags')).body.tags).toContain(tag);
+    expect((await t.http().delete(`/api/articles/${article.slug}`).set(ada.auth)).status).toBe(204);
+    const after = await t.http().get('/api/tags');
+    expect(after.status).toBe(200);
+    expect(after.body.tags).not.toContain(tag);
+  });
 });

@@ -45,6 +45,14 @@ describe('an author publishes', () => {
       expect(res.status).toBe(422);
       expect(res.body.errors).toEqual({ [field]: ["can't be blank"] });
     });
+
+    it(`is told the ${field} cannot be blank when it is left out`, async () => {
+      const article: Record<string, string> = { title: fresh('Fine title '), description: 'fine', body: 'fine' };
+      delete article[field];
+      const res = await author.api.write(article);
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual({ [field]: ["can't be blank"] });
+    });
   }
 });
 
@@ -76,5 +84,13 @@ describe('an author deletes', () => {
     const res = await author.api.remove(slug);
     expect(res.status).toBe(204);
     expect((await stage.anonymous.article(slug)).status).toBe(404);
+  });
+
+  it('takes its tags along: a tag nobody else uses leaves the tag list', async () => {
+    const tag = fresh('lonely');
+    const { slug } = await writes(author, { tagList: [tag] });
+    expect((await stage.anonymous.tags()).body.tags).toContain(tag);
+    expect((await author.api.remove(slug)).status).toBe(204);
+    expect((await stage.anonymous.tags()).body.tags).not.toContain(tag);
   });
 });
