@@ -238,12 +238,12 @@ describe('CORS', () => {
   );
 
   requirement(
-    'an invalid CORS_ORIGINS stops the server at start-up naming CORS_ORIGINS: *, an origin without a scheme, one with a path, an empty entry',
+    'an invalid CORS_ORIGINS stops the server at start-up naming CORS_ORIGINS: *, an origin without a scheme, one with a path, a query, a fragment, a user name or a port that is not a number, an empty entry',
     { lesson: L.cors, covers: ['cors-config-refuses'], timeout: 90_000, concurrent: true },
     async () => {
       const db = await serverDatabase(dir);
       try {
-        for (const value of ['*', 'localhost:4100', 'http://localhost:4100/', 'http://localhost:4100/app', 'http://localhost:4100?next=1', `${FRONTEND},,${OTHER}`, 'ftp://files.example.test']) {
+        for (const value of ['*', 'localhost:4100', 'http://localhost:4100/', 'http://localhost:4100/app', 'http://localhost:4100?next=1', `${FRONTEND},,${OTHER}`, 'ftp://files.example.test', `${OTHER}#top`, 'http://ada@localhost:4100', 'http://localhost:port']) {
           await expectStartupRefusal(dir, {
             env: { ...db.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', JWT_SECRET: SECRET, CORS_ORIGINS: value, PORT: String(await freePort()) },
             situation: `CORS_ORIGINS=${value}`,

@@ -4,7 +4,7 @@ import type { WrongSubmission } from '../types.js';
 // that was meant to be between the commas) is never heard of.
 export default {
   description: 'empty entries of CORS_ORIGINS ("a,,b", a trailing comma) are skipped instead of stopping the server',
-  caughtBy: 'an invalid CORS_ORIGINS stops the server at start-up naming CORS_ORIGINS: *, an origin without a scheme, one with a path, an empty entry',
+  caughtBy: 'an invalid CORS_ORIGINS stops the server at start-up naming CORS_ORIGINS: *, an origin without a scheme, one with a path, a query, a fragment, a user name or a port that is not a number, an empty entry',
   edits: [
     {
       file: 'src/config.ts',

@@ -4,7 +4,7 @@ import type { WrongSubmission } from '../types.js';
 // convenience, which is exactly what the lesson says must stop the server.
 export default {
   description: 'CORS_ORIGINS=* is accepted and taken to mean every origin',
-  caughtBy: 'an invalid CORS_ORIGINS stops the server at start-up naming CORS_ORIGINS: *, an origin without a scheme, one with a path, an empty entry',
+  caughtBy: 'an invalid CORS_ORIGINS stops the server at start-up naming CORS_ORIGINS: *, an origin without a scheme, one with a path, a query, a fragment, a user name or a port that is not a number, an empty entry',
   edits: [
     {
       file: 'src/config.ts',
