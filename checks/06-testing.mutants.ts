@@ -285,6 +285,18 @@ export const MUTANTS: Mutant[] = [
     edits: [{ file: ARTICLES_REPOSITORY, find: 'FROM follows AS w WHERE w.follower_id = :feedOf)', replace: 'FROM follows AS w WHERE w.follower_id = :feedOf UNION SELECT :feedOf)' }],
   },
   {
+    // "Everything but your own": the feed's follow join lost, with the reader's articles still left out.
+    id: 'feed-includes-unfollowed',
+    bug: 'the feed lists the articles of every other author, followed or not',
+    edits: [
+      {
+        file: ARTICLES_REPOSITORY,
+        find: "where.push('a.author_id IN (SELECT w.followed_id FROM follows AS w WHERE w.follower_id = :feedOf)');",
+        replace: "where.push('a.author_id <> :feedOf');",
+      },
+    ],
+  },
+  {
     id: 'tags-stale-after-create',
     bug: 'GET /api/tags misses the tags of a new article (the cache is not refreshed)',
     edits: [{ file: ARTICLES_SERVICE, find: '      tagsChanged();\n      const slug = await articles.slugOf(id);', replace: '      const slug = await articles.slugOf(id);' }],

@@ -88,10 +88,11 @@ describe('GET /api/articles', () => {
 });
 
 describe('GET /api/articles/feed', () => {
-  it("lists the followed users' articles newest first, and not the reader's own", async () => {
-    const [writer, reader] = [await registerUser(t, 'writer'), await registerUser(t, 'reader')];
+  it("lists the followed users' articles newest first, and neither the reader's own nor anyone else's", async () => {
+    const [writer, reader, stranger] = [await registerUser(t, 'writer'), await registerUser(t, 'reader'), await registerUser(t, 'stranger')];
     const [older, newer] = await createArticles(t, writer, 2);
     await createArticle(t, reader);
+    await createArticle(t, stranger);
     await follow(t, reader, writer);
     const res = await t.http().get('/api/articles/feed').set(reader.auth);
     expect(res.status).toBe(200);

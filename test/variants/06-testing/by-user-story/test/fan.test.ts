@@ -109,12 +109,13 @@ describe('a fan follows writers', () => {
 });
 
 describe("a fan reads their feed", () => {
-  it("holds the followed writers' articles, newest first, and none of their own", async () => {
-    const [columnist, subscriber] = [await signUp(stage, 'columnist'), await signUp(stage, 'subscriber')];
+  it("holds the followed writers' articles, newest first, none of their own and none of writers they do not follow", async () => {
+    const [columnist, subscriber, blogger] = [await signUp(stage, 'columnist'), await signUp(stage, 'subscriber'), await signUp(stage, 'blogger')];
     stage.clock.tick();
     const older = await writes(columnist);
     stage.clock.tick();
     await writes(subscriber);
+    await writes(blogger);
     stage.clock.tick();
     const newer = await writes(columnist);
     await subscriber.api.follow(columnist.username);
