@@ -179,6 +179,18 @@ export const MUTANTS: Mutant[] = [
     edits: [{ file: ARTICLES_SERVICE, find: 'if (!mayDelete(user, article.author.id))', replace: 'if (!mayDelete(user, user.id))' }],
   },
   {
+    // "DELETE is idempotent", read as "deleting nothing succeeds": the map's "an unknown slug" is a 404 on every route.
+    id: 'delete-unknown-slug-204',
+    bug: 'DELETE /api/articles/:slug answers 204 for a slug no article has',
+    edits: [
+      {
+        file: ARTICLES_SERVICE,
+        find: '    async remove(user, slug) {\n      const article = await findOr404(slug);\n',
+        replace: '    async remove(user, slug) {\n      const article = await findOr404(slug).catch(() => undefined);\n      // Already gone: a DELETE is idempotent.\n      if (!article) return;\n',
+      },
+    ],
+  },
+  {
     // "After a DELETE, the GET is a 404": the effect, not only the answer.
     id: 'article-delete-keeps-article',
     bug: 'deleting an article answers 204 and leaves the article in place',
@@ -263,6 +275,12 @@ export const MUTANTS: Mutant[] = [
     id: 'favorited-filter-ignored',
     bug: 'the article list ignores ?favorited=',
     edits: [{ file: ARTICLES_SERVICE, find: "favorited: readFilter(errors, 'favorited', query.favorited),", replace: "favorited: readFilter(errors, 'favorited', query.favourited)," }],
+  },
+  {
+    // "At least 1": the check written as "not negative".
+    id: 'limit-0-accepted',
+    bug: 'a ?limit=0 answers 200 with an empty page instead of 422',
+    edits: [{ file: ARTICLES_SERVICE, find: "limit: readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),", replace: "limit: readCount(errors, 'limit', query.limit, DEFAULT_LIMIT, 0, MAX_LIMIT)," }],
   },
   {
     id: 'limit-cap-missing',
@@ -351,6 +369,12 @@ export const MUTANTS: Mutant[] = [
       if (!mayDelete(user, comment.authorId)) throw new ForbiddenError({ comment: ['can only be deleted by its author or an admin'] });`,
       },
     ],
+  },
+  {
+    // The filter lost in a refactoring; the article's look-up stayed, so an unknown slug is still a 404.
+    id: 'comments-of-every-article',
+    bug: "GET /api/articles/:slug/comments lists the comments of every article, not only that one's",
+    edits: [{ file: COMMENTS_SERVICE, find: '        where: { articleId: await articleId(slug) },', replace: '        where: (await articleId(slug)) > 0 ? {} : { id: 0 },' }],
   },
   {
     id: 'comments-newest-first',

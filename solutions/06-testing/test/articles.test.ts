@@ -106,6 +106,12 @@ describe('DELETE /api/articles/:slug', () => {
     expect((await t.http().get(`/api/articles/${article.slug}`)).status).toBe(404);
   });
 
+  it('answers 404 for a slug no article has', async () => {
+    const res = await t.http().delete('/api/articles/no-such-article-to-delete').set(ada.auth);
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ errors: { article: ['not found'] } });
+  });
+
   it('answers 403 when someone else deletes the article, and keeps it', async () => {
     const article = await createArticle(t, ada);
     const res = await t.http().delete(`/api/articles/${article.slug}`).set(bob.auth);

@@ -85,6 +85,13 @@ describe('GET /api/articles', () => {
     expect(res.body.errors).toEqual({ limit: [expect.any(String)] });
     expect((await t.http().get('/api/articles?limit=100')).status).toBe(200);
   });
+
+  it('refuses a limit of 0: a page holds at least one article', async () => {
+    const res = await t.http().get('/api/articles?limit=0');
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual({ limit: [expect.any(String)] });
+    expect((await t.http().get('/api/articles?limit=1')).status).toBe(200);
+  });
 });
 
 describe('GET /api/articles/feed', () => {

@@ -21,10 +21,12 @@ describe('comments', () => {
     expect(res.body.comment).toMatchObject({ id: expect.any(Number), body: 'Great read', createdAt: '2026-05-06T07:08:09.000Z', author: { username: bob.username } });
   });
 
-  it('lists the comments oldest first', async () => {
+  it("lists the article's comments oldest first, and no other article's", async () => {
     const article = await createArticle(t, ada);
+    const elsewhere = await createArticle(t, bob);
     t.clock.advance(1000);
     const first = await addComment(t, bob, article.slug, 'first');
+    await addComment(t, ada, elsewhere.slug, 'on another article');
     t.clock.advance(1000);
     const second = await addComment(t, ada, article.slug, 'second');
     const res = await t.http().get(`/api/articles/${article.slug}/comments`);

@@ -8,9 +8,9 @@ export default {
       file: 'test/lists.test.ts',
       find: `    const [older, newer] = await createArticles(t, writer, 2);
     await createArticle(t, reader);
-    await follow(t, reader, writer);`,
+    await createArticle(t, stranger);`,
       replace: `    const [older, newer] = await createArticles(t, writer, 2);
-    await follow(t, reader, writer);`,
+    await createArticle(t, stranger);`,
     },
   ],
 } satisfies WrongSubmission;

@@ -42,7 +42,6 @@ export function createCommentsService(db: Sequelize, clock: () => Date): Comment
   };
 
   return {
-    /** Oldest first: a conversation reads top to bottom. */
     /** Oldest first: a conversation reads top to bottom. Two statements, however many comments. */
     async list(slug, viewer) {
       const comments = await Comment.findAll({

@@ -86,6 +86,12 @@ describe('an author deletes', () => {
     expect((await stage.anonymous.article(slug)).status).toBe(404);
   });
 
+  it('a slug that names no article: 404', async () => {
+    const res = await author.api.remove(fresh('never-written-'));
+    expect(res.status).toBe(404);
+    expect(res.body.errors).toEqual({ article: ['not found'] });
+  });
+
   it('takes its tags along: a tag nobody else uses leaves the tag list', async () => {
     const tag = fresh('lonely');
     const { slug } = await writes(author, { tagList: [tag] });

@@ -78,8 +78,12 @@ describe('a visitor reads the list of articles', () => {
     expect(res.body.articlesCount).toBe(1);
   });
 
-  it('may ask for up to 100 articles a page, not 101', async () => {
+  it('may ask for 1 to 100 articles a page, not 0 and not 101', async () => {
     expect((await stage.anonymous.articles({ limit: 100 })).status).toBe(200);
+    expect((await stage.anonymous.articles({ limit: 1 })).status).toBe(200);
+    const none = await stage.anonymous.articles({ limit: 0 });
+    expect(none.status).toBe(422);
+    expect(Object.keys(none.body.errors)).toEqual(['limit']);
     const res = await stage.anonymous.articles({ limit: 101 });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.errors)).toEqual(['limit']);
@@ -113,10 +117,12 @@ describe('a visitor opens one article', () => {
     expect(res.body).not.toHaveProperty('article');
   });
 
-  it('reads the comments in the order they were written', async () => {
+  it("reads the comments in the order they were written, and only that article's", async () => {
     const { slug } = await writes(writer);
+    const other = await writes(critic);
     stage.clock.tick();
     const first = await comments(critic, slug, 'first!');
+    await comments(writer, other.slug, 'on the other one');
     stage.clock.tick();
     const second = await comments(writer, slug, 'thanks');
     stage.clock.tick();
