@@ -39,7 +39,19 @@ export function runDbTask(dir: string, action: DbAction, env: NodeJS.ProcessEnv 
       timedOut = true;
       child.kill('SIGKILL');
     }, timeoutMs);
+    // The verdict is the last line of stdout, so read it once the streams are closed ('close'),
+    // not when the process has exited ('exit' can come first on a busy machine, with that line
+    // still unread: "stopped (exit code 0) without finishing"). A grandchild the learner's code
+    // started could hold the streams open: two seconds after the exit, decide with what came.
+    let settled = false;
     child.on('exit', (code) => {
+      clearTimeout(timer);
+      setTimeout(() => finish(code), 2_000);
+    });
+    child.on('close', (code) => finish(code));
+    function finish(code: number | null): void {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       try {
         resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as DbTaskResult);
@@ -52,6 +64,6 @@ export function runDbTask(dir: string, action: DbAction, env: NodeJS.ProcessEnv 
             : `${action} stopped (exit code ${code}) without finishing`;
         resolve({ ok: false, action, error: line && !timedOut ? `${why}: ${line}` : why, ...(timedOut && { timedOut }) });
       }
-    });
+    }
   });
 }
