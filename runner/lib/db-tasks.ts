@@ -44,15 +44,18 @@ export function runDbTask(dir: string, action: DbAction, env: NodeJS.ProcessEnv 
     // still unread: "stopped (exit code 0) without finishing"). A grandchild the learner's code
     // started could hold the streams open: two seconds after the exit, decide with what came.
     let settled = false;
+    let grace: NodeJS.Timeout | undefined;
     child.on('exit', (code) => {
       clearTimeout(timer);
-      setTimeout(() => finish(code), 2_000);
+      grace = setTimeout(() => finish(code), 2_000);
     });
     child.on('close', (code) => finish(code));
     function finish(code: number | null): void {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      // A pending grace timer would keep a CLI command (npm run db …) alive two seconds for nothing.
+      clearTimeout(grace);
       try {
         resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as DbTaskResult);
       } catch {
