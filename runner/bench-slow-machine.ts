@@ -61,7 +61,16 @@ function runInCgroup(procs: string, args: string[], env: NodeJS.ProcessEnv): Pro
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ stdout, stderr, code, ms: Date.now() - started }));
+    // The report is read from stdout, which may still be in the pipe at 'exit': wait for 'close',
+    // two seconds at most (a server the checks left behind could hold the pipe).
+    child.once('exit', (code) => {
+      const done = (): void => {
+        clearTimeout(drained);
+        resolve({ stdout, stderr, code, ms: Date.now() - started });
+      };
+      const drained = setTimeout(done, 2000);
+      child.once('close', done);
+    });
   });
 }
 

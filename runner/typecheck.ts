@@ -57,7 +57,8 @@ function check(project: string): Promise<{ project: string; ok: boolean; output:
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('exit', (code) => resolve({ project, ok: code === 0, output }));
+    // 'close', not 'exit': the last errors may still be in the pipe when the process exits.
+    child.on('close', (code) => resolve({ project, ok: code === 0, output }));
   });
 }
 

@@ -25,9 +25,16 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 
     child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
+    // The verdict is in the output, which may still be in the pipes at 'exit' on a busy machine:
+    // wait for 'close', but not long, since a server the command started may hold them open.
+    child.once('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: Date.now() - started });
+      const done = (): void => {
+        clearTimeout(drained);
+        resolve({ code, stdout, stderr, ms: Date.now() - started });
+      };
+      const drained = setTimeout(done, 2000);
+      child.once('close', done);
     });
   });
 }
