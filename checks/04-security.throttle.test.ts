@@ -47,7 +47,7 @@ describe('the login limit', () => {
     expect429(await http.post('/api/users/login', rightFor(ada)), 'then the right password');
   });
 
-  requirement('after 5 failed logins for one email, the 6th attempt answers 429, while another email from the same client still logs in and fails with 401', { lesson: L.throttle, covers: ['throttle-keyed-ip-email', 'throttle-every-email', 'login-throttled'] , timeout: 20_000 }, async () => {
+  requirement('after 5 failed logins for one email, the 6th attempt answers 429, while another email from the same client still logs in and fails with 401', { lesson: L.throttle, covers: ['throttle-keyed-ip-email', 'throttle-every-email', 'login-throttled', 'throttle-address-not-chosen'] , timeout: 20_000 }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     const bob = person('bob');
@@ -75,6 +75,19 @@ describe('the login limit', () => {
       });
     }
     await failTimes(http, bob, 4, 'bob, after his successful login');
+    // The address is the connection's: a client that names another one in X-Forwarded-For
+    // on every attempt (no proxy stands in front here) gets no extra guesses.
+    const dave = person('dave');
+    await register(http, dave);
+    for (let i = 1; i <= 5; i += 1) {
+      const res = await http.post('/api/users/login', { ...wrongFor(dave), headers: { 'X-Forwarded-For': `203.0.113.${i}` } });
+      expect401(res, `dave: failed login #${i} of 5, sent with X-Forwarded-For: 203.0.113.${i}`, L.throttle);
+    }
+    expect429(
+      await http.post('/api/users/login', { ...wrongFor(dave), headers: { 'X-Forwarded-For': '203.0.113.6' } }),
+      "dave's 6th attempt from the same connection's address, with X-Forwarded-For: 203.0.113.6",
+      "the client address is the connection's (req.ip with Express's default): leave 'trust proxy' unset unless a proxy you run stands in front, or any client picks a new address for every guess",
+    );
     // An email with no account is counted like any other: a 429 for registered emails only would tell who has one.
     const nobody = person('nobody');
     await failTimes(http, nobody, 5, `${nobody.email}, which nobody registered`);
