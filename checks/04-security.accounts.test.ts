@@ -164,15 +164,18 @@ describe('changing the password', () => {
   });
 });
 
-/** Registers `count` people, one after another; returns their statuses. */
+/**
+ * Registers `count` people, one after another; returns their statuses. Each names another address
+ * in X-Forwarded-For, which changes nothing: the client address is the connection's.
+ */
 async function registerMany(http: Http, people: { username: string; email: string; password: string }[]): Promise<number[]> {
   const statuses: number[] = [];
-  for (const who of people) statuses.push((await http.post('/api/users', { json: { user: who } })).status);
+  for (const [i, who] of people.entries()) statuses.push((await http.post('/api/users', { json: { user: who }, headers: { 'X-Forwarded-For': `198.51.100.${i + 1}` } })).status);
   return statuses;
 }
 
 describe('registrations', () => {
-  requirement('the 21st registration from one client within 15 minutes answers 429 with a Retry-After header, whether or not it would have succeeded', { lesson: L.register, covers: ['registrations-throttled'], timeout: 30_000 }, async () => {
+  requirement('the 21st registration from one client within 15 minutes answers 429 with a Retry-After header, whether or not it would have succeeded', { lesson: L.register, covers: ['registrations-throttled', 'throttle-address-not-chosen'], timeout: 30_000 }, async () => {
     const time = manualClock();
     const http = await freshApp({ clock: time.clock });
     const first = person('first');
@@ -189,12 +192,12 @@ describe('registrations', () => {
     });
     // Ten minutes on, the window has five left: Retry-After says so.
     time.tick(10 * 60 * 1000);
-    for (const [what, who] of [['ten minutes later, a 21st registration that would succeed', person('late')], ['a 22nd that would not (the email is taken)', { ...person('late'), email: first.email }]] as const) {
-      const res = await http.post('/api/users', { json: { user: who } });
+    for (const [what, who] of [['ten minutes later, a 21st registration that would succeed (each of the 21 named another address in X-Forwarded-For)', person('late')], ['a 22nd that would not (the email is taken)', { ...person('late'), email: first.email }]] as const) {
+      const res = await http.post('/api/users', { json: { user: who }, headers: { 'X-Forwarded-For': '198.51.100.99' } });
       ensure(res.status === 429, {
         expected: `${what}: 429 Too Many Requests`,
         got: describeResponse(res),
-        hint: 'count every registration per client address (req.ip), before checking whether the email is taken',
+        hint: "count every registration per client address (req.ip, with 'trust proxy' left unset: no proxy stands in front), before checking whether the email is taken",
         lesson: L.register,
       });
       const retryAfter = String(res.headers['retry-after'] ?? '');
