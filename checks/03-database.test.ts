@@ -836,7 +836,10 @@ describe('DELETE /api/articles/:slug/comments/:id', () => {
     const article = await createArticle(http, { title: 'Mine' });
     const other = await createArticle(http, { title: 'Theirs' });
     const theirs = await addComment(http, other.slug, 'not yours to delete');
-    for (const id of ['abc', '1.5', '-1', '99999', '99999999999999999999999', String(theirs.id)]) {
+    const mine = await addComment(http, article.slug, 'named only by its id in digits');
+    // Other spellings of mine's id, which Number() or parseInt() would take for it.
+    const spellings = [`${mine.id}.0`, `${mine.id}e0`, `0x${mine.id.toString(16)}`, `${mine.id}abc`];
+    for (const id of ['abc', '1.5', '-1', '99999', '99999999999999999999999', ...spellings, String(theirs.id)]) {
       const url = path(article.slug, `/comments/${id}`);
       const res = await http.delete(url);
       expectStatus(
@@ -845,15 +848,18 @@ describe('DELETE /api/articles/:slug/comments/:id', () => {
         L.deleteComment,
         id === String(theirs.id)
           ? `comment ${id} exists, but under ${other.slug}: delete only where the id AND the article match`
-          : 'an id that is not a whole number, or names no comment of this article, is "not found"',
+          : spellings.includes(id)
+            ? `"${id}" is not the id ${mine.id} written in digits: Number("${id}") or parseInt("${id}") reads it as ${mine.id}, so test the text (/^\\d+$/) before converting it`
+            : 'an id that is not a whole number, or names no comment of this article, is "not found"',
       );
       expectErrorEnvelope(res, L.deleteComment);
     }
     const rows = await count(db, 'comments', '', [], L.deleteComment);
     const listed = await listComments(http, other.slug, L.deleteComment);
-    ensure(rows === 1 && listed.some((c) => c.id === theirs.id), {
-      expected: `comment ${theirs.id} of ${other.slug} is still there`,
-      got: `${rows} row(s) in comments; ${other.slug} lists ${JSON.stringify(listed)}`,
+    const ours = await listComments(http, article.slug, L.deleteComment);
+    ensure(rows === 2 && listed.some((c) => c.id === theirs.id) && ours.some((c) => c.id === mine.id), {
+      expected: `comment ${theirs.id} of ${other.slug} and comment ${mine.id} of ${article.slug} are both still there`,
+      got: `${rows} row(s) in comments; ${other.slug} lists ${JSON.stringify(listed)}; ${article.slug} lists ${JSON.stringify(ours)}`,
       lesson: L.deleteComment,
     });
   });
