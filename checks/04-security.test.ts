@@ -292,7 +292,7 @@ describe('the users table', () => {
 // ── Tokens ─────────────────────────────────────────────────────────────────────────────────
 
 describe('tokens', () => {
-  requirement('tokens are JWTs signed with config.jwtSecret (HS256) that expire: an exp claim within the configured hour', { lesson: L.issuing, covers: ['token-issued'] }, async () => {
+  requirement('tokens are JWTs signed with config.jwtSecret (HS256) that name their user in sub and expire: an exp claim within the configured hour', { lesson: L.issuing, covers: ['token-issued'] }, async () => {
     const http = await freshApp();
     const ada = person('ada');
     const fromRegister = await register(http, ada);

@@ -2,7 +2,7 @@ import type { WrongSubmission } from '../types.js';
 
 export default {
   description: "the token names its user in a custom claim ({ uid: 3 }) instead of its subject (sub), as the lesson prescribes",
-  caughtBy: 'tokens are JWTs signed with config.jwtSecret (HS256) that expire: an exp claim within the configured hour',
+  caughtBy: 'tokens are JWTs signed with config.jwtSecret (HS256) that name their user in sub and expire: an exp claim within the configured hour',
   edits: [
     {
       file: 'src/auth/tokens.ts',
