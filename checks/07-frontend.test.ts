@@ -5,7 +5,7 @@
  */
 import { describe } from 'vitest';
 import { freePort } from '../runner/lib/processes.js';
-import { ensure, expectStartupRefusal, header, requirement, send, serverDatabase, startServer, type Response, type RunningServer } from './support/index.js';
+import { ensure, expectStartupRefusal, header, requirement, scratchCopy, send, serverDatabase, startServer, type Response, type RunningServer } from './support/index.js';
 import { dir, L } from './07-frontend.shared.js';
 
 const FRONTEND = 'http://localhost:4100';
@@ -13,11 +13,11 @@ const OTHER = 'https://conduit.example.test:8443';
 const ORIGINS = `${FRONTEND},${OTHER}`;
 const SECRET = 'cors-check-secret-0123456789abcdefghijklmnop';
 
-/** The learner's server with a migrated database of its own and the given environment. */
-async function withServer(env: NodeJS.ProcessEnv, run: (server: RunningServer) => Promise<void>): Promise<void> {
+/** The learner's server (or a copy of it, `at`) with a migrated database of its own and the given environment. */
+async function withServer(env: NodeJS.ProcessEnv, run: (server: RunningServer) => Promise<void>, at = dir): Promise<void> {
   const db = await serverDatabase(dir);
   try {
-    const server = await startServer(dir, { env: { ...db.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', JWT_SECRET: SECRET, ...env }, lesson: L.cors });
+    const server = await startServer(at, { env: { ...db.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', JWT_SECRET: SECRET, ...env }, lesson: L.cors });
     try {
       await run(server);
     } finally {
@@ -205,7 +205,7 @@ describe('CORS', () => {
   );
 
   requirement(
-    'with CORS_ORIGINS unset, the development server allows http://localhost:4100 and http://127.0.0.1:4100, and a production or test server allows no origin',
+    'with CORS_ORIGINS unset, the development server allows http://localhost:4100 and http://127.0.0.1:4100, and a server in production, in test or with NODE_ENV unset allows no origin',
     { lesson: L.cors, covers: ['cors-defaults'], timeout: 90_000, concurrent: true },
     async () => {
       await withServer({ CORS_ORIGINS: undefined, NODE_ENV: 'development' }, async (server) => {
@@ -221,18 +221,29 @@ describe('CORS', () => {
         const stranger = await send(server.url, 'GET', '/api/tags', { headers: { Origin: 'http://localhost:3001' } });
         ensure(corsHeaders(stranger).length === 0, { expected: 'with CORS_ORIGINS unset in development, an origin other than the two defaults (http://localhost:3001) gets no Access-Control-* header', got: shown(stranger), lesson: L.cors });
       });
-      for (const env of ['production', 'test']) {
-        await withServer({ CORS_ORIGINS: undefined, NODE_ENV: env }, async (server) => {
-          for (const origin of ['http://localhost:4100', 'http://127.0.0.1:4100', 'https://conduit.example.test']) {
-            const res = await send(server.url, 'GET', '/api/tags', { headers: { Origin: origin } });
-            ensure(corsHeaders(res).length === 0, {
-              expected: `with NODE_ENV=${env} and CORS_ORIGINS unset, GET /api/tags from ${origin} answers without any Access-Control-* header: outside development no origin is allowed until one is configured (fail closed)`,
-              got: shown(res),
-              hint: "the development default applies when NODE_ENV is development, and nowhere else: in production and test an unset CORS_ORIGINS is an empty list",
-              lesson: L.cors,
-            });
-          }
-        });
+      // NODE_ENV unset runs as production (step 04): tried on a copy without the .env, which may set it.
+      const { copy, cleanUp } = scratchCopy(dir, { name: '07-frontend-no-node-env' });
+      try {
+        for (const env of ['production', 'test', undefined]) {
+          const named = env === undefined ? 'NODE_ENV unset (and no .env)' : `NODE_ENV=${env}`;
+          await withServer(
+            { CORS_ORIGINS: undefined, NODE_ENV: env },
+            async (server) => {
+              for (const origin of ['http://localhost:4100', 'http://127.0.0.1:4100', 'https://conduit.example.test']) {
+                const res = await send(server.url, 'GET', '/api/tags', { headers: { Origin: origin } });
+                ensure(corsHeaders(res).length === 0, {
+                  expected: `with ${named} and CORS_ORIGINS unset, GET /api/tags from ${origin} answers without any Access-Control-* header: outside development no origin is allowed until one is configured (fail closed)`,
+                  got: shown(res),
+                  hint: 'the development default applies when NODE_ENV is development, and nowhere else: in production, in test and with NODE_ENV unset (which runs as production) an unset CORS_ORIGINS is an empty list',
+                  lesson: L.cors,
+                });
+              }
+            },
+            env === undefined ? copy : dir,
+          );
+        }
+      } finally {
+        cleanUp();
       }
     },
   );

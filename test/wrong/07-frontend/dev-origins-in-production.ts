@@ -4,7 +4,7 @@ import type { WrongSubmission } from '../types.js';
 // deployed without CORS_ORIGINS lets any page served from localhost:4100 (anyone's) call it.
 export default {
   description: 'with CORS_ORIGINS unset, the localhost:4100 defaults apply in every environment, production included',
-  caughtBy: 'with CORS_ORIGINS unset, the development server allows http://localhost:4100 and http://127.0.0.1:4100, and a production or test server allows no origin',
+  caughtBy: 'with CORS_ORIGINS unset, the development server allows http://localhost:4100 and http://127.0.0.1:4100, and a server in production, in test or with NODE_ENV unset allows no origin',
   edits: [
     {
       file: 'src/config.ts',

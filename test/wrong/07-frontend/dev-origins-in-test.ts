@@ -4,7 +4,7 @@ import type { WrongSubmission } from '../types.js';
 // the defaults are for development only.
 export default {
   description: 'with CORS_ORIGINS unset, the localhost defaults apply everywhere but production (NODE_ENV=test included)',
-  caughtBy: 'with CORS_ORIGINS unset, the development server allows http://localhost:4100 and http://127.0.0.1:4100, and a production or test server allows no origin',
+  caughtBy: 'with CORS_ORIGINS unset, the development server allows http://localhost:4100 and http://127.0.0.1:4100, and a server in production, in test or with NODE_ENV unset allows no origin',
   edits: [
     {
       file: 'src/config.ts',
