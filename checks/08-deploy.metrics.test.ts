@@ -69,7 +69,7 @@ describe('metrics', () => {
   });
 
   requirement(
-    'with METRICS_TOKEN set, /metrics answers 401 with the Conduit error envelope without the token, with a wrong or truncated one, or with it in the URL, and 200 in the text format with Authorization: Bearer <token>',
+    'with METRICS_TOKEN set, /metrics answers 401 with the Conduit error envelope without the token, with a wrong or truncated one, under another scheme, or in the URL, and 200 in the text format with Authorization: Bearer <token>',
     { lesson: L.metrics, covers: ['metrics-auth'], timeout: 60_000, concurrent: true },
     async () => {
       await withApp({ env: { METRICS_TOKEN }, lesson: L.metrics }, async (app) => {
@@ -79,6 +79,9 @@ describe('metrics', () => {
           ['with the token minus its last character', { Authorization: `Bearer ${METRICS_TOKEN.slice(0, -1)}` }, '/metrics'],
           ['with the token and one more character', { Authorization: `Bearer ${METRICS_TOKEN}x` }, '/metrics'],
           ['with the token in the URL', {}, `/metrics?token=${METRICS_TOKEN}`],
+          // The whole value is "Bearer <token>": not the token under another scheme, nor alone.
+          ['with the token under the scheme Token', { Authorization: `Token ${METRICS_TOKEN}` }, '/metrics'],
+          ['with the bare token, no scheme', { Authorization: METRICS_TOKEN }, '/metrics'],
         ];
         for (const [label, headers, path] of tries) {
           const res = await api(app.url).get(path, { headers });
