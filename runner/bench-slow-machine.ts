@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, str } from './lib/args.js';
 import { ROOT, tsxLoader } from './lib/paths.js';
+import { exitedAndDrained } from './lib/processes.js';
 import { c, out } from './lib/ui.js';
 
 interface JsonCheck {
@@ -61,16 +62,8 @@ function runInCgroup(procs: string, args: string[], env: NodeJS.ProcessEnv): Pro
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    // The report is read from stdout, which may still be in the pipe at 'exit': wait for 'close',
-    // two seconds at most (a server the checks left behind could hold the pipe).
-    child.once('exit', (code) => {
-      const done = (): void => {
-        clearTimeout(drained);
-        resolve({ stdout, stderr, code, ms: Date.now() - started });
-      };
-      const drained = setTimeout(done, 2000);
-      child.once('close', done);
-    });
+    // The report is read from stdout: once the pipes are drained, not at 'exit'.
+    void exitedAndDrained(child).then((code) => resolve({ stdout, stderr, code, ms: Date.now() - started }));
   });
 }
 

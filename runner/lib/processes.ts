@@ -232,6 +232,24 @@ export class NotReadyError extends Error {
  * seen yet: a busy event loop sees an exit late, never early. Elsewhere, whether the exit has
  * been seen.
  */
+/**
+ * The exit code, once the child's output has been read: 'exit' can come before the last output
+ * has left the pipes (a busy machine), so wait for 'close', which follows the streams' end, but
+ * not for long, since a grandchild that inherited the pipes can hold them open.
+ */
+export function exitedAndDrained(child: ChildProcess, graceMs = 2000): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => {
+      const done = (): void => {
+        clearTimeout(drained);
+        resolve(code);
+      };
+      const drained = setTimeout(done, graceMs);
+      child.once('close', done);
+    });
+  });
+}
+
 export function isRunning(child: ChildProcess): boolean {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return false;
   if (process.platform !== 'linux') return true;

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, scratchDir, tsxLoader } from '../../runner/lib/paths.js';
+import { exitedAndDrained } from '../../runner/lib/processes.js';
 
 export interface CliResult {
   code: number | null;
@@ -25,17 +26,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 
     child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    // The verdict is in the output, which may still be in the pipes at 'exit' on a busy machine:
-    // wait for 'close', but not long, since a server the command started may hold them open.
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      const done = (): void => {
-        clearTimeout(drained);
-        resolve({ code, stdout, stderr, ms: Date.now() - started });
-      };
-      const drained = setTimeout(done, 2000);
-      child.once('close', done);
-    });
+    child.once('exit', () => clearTimeout(timer));
+    // The verdict is in the output: read it once the pipes are drained, not at 'exit'.
+    void exitedAndDrained(child).then((code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
   });
 }
 
