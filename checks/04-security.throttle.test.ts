@@ -11,10 +11,12 @@ import { expect401, freshApp, L, login, person, register, type Http, type Person
 const wrongFor = (who: Person) => ({ json: { user: { email: who.email, password: `${who.password}-guess` } } });
 const rightFor = (who: Person) => ({ json: { user: { email: who.email, password: who.password } } });
 
-/** `n` failed logins for `who`, one after another: each must be a 401. */
-async function failTimes(http: Http, who: Person, n: number, what: string): Promise<void> {
+/** `n` failed logins for `who`, one after another: each must be a 401. `forwardedFor(i)`: an X-Forwarded-For to send with attempt i. */
+async function failTimes(http: Http, who: Person, n: number, what: string, forwardedFor?: (i: number) => string): Promise<void> {
   for (let i = 1; i <= n; i += 1) {
-    expect401(await http.post('/api/users/login', wrongFor(who)), `${what}: failed login #${i} of ${n} (under the limit of 5)`, L.throttle, 'count failures per client address and email: 5 failures answer 401, the 6th attempt 429');
+    const headers: Record<string, string> = forwardedFor ? { 'X-Forwarded-For': forwardedFor(i) } : {};
+    const sent = forwardedFor ? `, sent with X-Forwarded-For: ${forwardedFor(i)}` : '';
+    expect401(await http.post('/api/users/login', { ...wrongFor(who), headers }), `${what}: failed login #${i} of ${n} (under the limit of 5)${sent}`, L.throttle, 'count failures per client address and email: 5 failures answer 401, the 6th attempt 429');
   }
 }
 
@@ -79,10 +81,7 @@ describe('the login limit', () => {
     // on every attempt (no proxy stands in front here) gets no extra guesses.
     const dave = person('dave');
     await register(http, dave);
-    for (let i = 1; i <= 5; i += 1) {
-      const res = await http.post('/api/users/login', { ...wrongFor(dave), headers: { 'X-Forwarded-For': `203.0.113.${i}` } });
-      expect401(res, `dave: failed login #${i} of 5, sent with X-Forwarded-For: 203.0.113.${i}`, L.throttle);
-    }
+    await failTimes(http, dave, 5, 'dave', (i) => `203.0.113.${i}`);
     expect429(
       await http.post('/api/users/login', { ...wrongFor(dave), headers: { 'X-Forwarded-For': '203.0.113.6' } }),
       "dave's 6th attempt from the same connection's address, with X-Forwarded-For: 203.0.113.6",
